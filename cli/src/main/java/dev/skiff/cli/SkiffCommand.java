@@ -1,0 +1,49 @@
+package dev.skiff.cli;
+
+import dev.skiff.runtime.Versions;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** {@code skiff}: the operator's command line. Subcommands call library code and print. */
+@Command(
+        name = "skiff",
+        mixinStandardHelpOptions = true,
+        versionProvider = SkiffCommand.Version.class,
+        description = "WebAssembly containers for edge devices.",
+        subcommands = {RunCommand.class, CommandLine.HelpCommand.class})
+public final class SkiffCommand {
+
+    /** Exit code for errors of Skiff itself (bad arguments, bad module), as docker run uses. */
+    static final int SKIFF_ERROR = 125;
+
+    public static void main(String[] args) {
+        System.exit(commandLine().execute(args));
+    }
+
+    static CommandLine commandLine() {
+        CommandLine cl = new CommandLine(new SkiffCommand());
+        cl.setExecutionExceptionHandler(
+                (e, commandLine, parseResult) -> {
+                    commandLine.getErr().println("skiff: error: " + e.getMessage());
+                    return SKIFF_ERROR;
+                });
+        cl.setParameterExceptionHandler(
+                (e, args) -> {
+                    CommandLine c = e.getCommandLine();
+                    c.getErr().println("skiff: " + e.getMessage());
+                    c.getErr().println("Run '" + c.getCommandSpec().qualifiedName() + " --help' for usage.");
+                    return SKIFF_ERROR;
+                });
+        return cl;
+    }
+
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {
+                "skiff " + Versions.skiff(),
+                "engine chicory " + Versions.chicory() + ", Java " + Runtime.version()
+            };
+        }
+    }
+}

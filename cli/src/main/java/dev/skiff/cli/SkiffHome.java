@@ -1,0 +1,19 @@
+package dev.skiff.cli;
+
+import java.nio.file.Path;
+
+/** Where skiff keeps its state: {@code $SKIFF_HOME}, by default {@code ~/.skiff}. */
+final class SkiffHome {
+    private SkiffHome() {}
+
+    static Path dir() {
+        String home = System.getenv("SKIFF_HOME");
+        return home != null && !home.isBlank()
+                ? Path.of(home)
+                : Path.of(System.getProperty("user.home"), ".skiff");
+    }
+
+    static Path compileCache() {
+        return dir().resolve("cache").resolve("compiled");
+    }
+}

@@ -1,0 +1,58 @@
+package dev.skiff.runtime;
+
+import dev.skiff.runtime.capability.HostFunction;
+import dev.skiff.runtime.capability.HostModule;
+import dev.skiff.runtime.engine.LoadedModule;
+import dev.skiff.runtime.engine.ModuleImport;
+import java.util.HashSet;
+import java.util.Set;
+
+/**
+ * Checks a module against what a container will be linked with, before any of its code runs.
+ * Deny by default: WASI preview1 and the granted host modules are all a guest can import.
+ */
+final class Admission {
+    static final String WASI_PREVIEW1 = "wasi_snapshot_preview1";
+
+    private Admission() {}
+
+    static void check(LoadedModule module, ContainerSpec spec, Set<String> wasiFunctions)
+            throws AdmissionException {
+        if (!module.exportsFunction("_start")) {
+            throw new AdmissionException(
+                    "module has no _start export; Skiff runs WASI commands (build with a main function, e.g. clang --target=wasm32-wasi)");
+        }
+        Set<String> granted = new HashSet<>();
+        for (HostModule hostModule : spec.capabilities()) {
+            for (HostFunction function : hostModule.functions()) {
+                granted.add(hostModule.name() + "\0" + function.name());
+            }
+        }
+        for (ModuleImport imp : module.imports()) {
+            if (imp.kind() != ModuleImport.Kind.FUNCTION) {
+                throw new AdmissionException(
+                        "module imports " + imp + "; Skiff provides only functions to guests");
+            }
+            boolean wasi = imp.module().equals(WASI_PREVIEW1) && wasiFunctions.contains(imp.name());
+            if (!wasi && !granted.contains(imp.module() + "\0" + imp.name())) {
+                throw new AdmissionException(unknownImport(imp, spec));
+            }
+        }
+    }
+
+    private static String unknownImport(ModuleImport imp, ContainerSpec spec) {
+        boolean moduleGranted =
+                spec.capabilities().stream().anyMatch(m -> m.name().equals(imp.module()));
+        if (imp.module().equals(WASI_PREVIEW1)) {
+            return "module imports "
+                    + imp.module() + "." + imp.name()
+                    + ", which is not a WASI preview1 function Skiff provides";
+        }
+        if (moduleGranted) {
+            return "module imports " + imp.module() + "." + imp.name()
+                    + ", but the granted capability " + imp.module() + " has no such function";
+        }
+        return "module imports " + imp.module() + "." + imp.name()
+                + ", which nothing grants this container; unknown imports are refused";
+    }
+}

@@ -1,0 +1,77 @@
+package dev.skiff.runtime;
+
+import dev.skiff.runtime.engine.CompileCache;
+import dev.skiff.runtime.engine.CompiledModule;
+import dev.skiff.runtime.engine.ExecutionMode;
+import dev.skiff.runtime.engine.LoadedModule;
+import dev.skiff.runtime.engine.ModuleException;
+import dev.skiff.runtime.engine.WasmEngine;
+import dev.skiff.runtime.engine.chicory.ChicoryEngine;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The wasm sandbox: prepares modules (parse, validate, compile once per digest) and creates
+ * containers from them. One instance serves a whole process (CLI run, agent, shim).
+ */
+public final class Sandbox implements AutoCloseable {
+    private final WasmEngine engine;
+    private final CompileCache cache;
+    private final Watchdog watchdog = new Watchdog();
+    private final Map<String, CompiledModule> prepared = new ConcurrentHashMap<>();
+
+    private Sandbox(WasmEngine engine, CompileCache cache) {
+        this.engine = engine;
+        this.cache = cache;
+    }
+
+    /** A sandbox on Chicory with compiled code cached under {@code cacheDir}. */
+    public static Sandbox withCompileCache(Path cacheDir) {
+        return new Sandbox(new ChicoryEngine(), new DiskCompileCache(cacheDir));
+    }
+
+    /** A sandbox on Chicory that keeps compiled code in memory only. */
+    public static Sandbox inMemory() {
+        return new Sandbox(new ChicoryEngine(), CompileCache.NONE);
+    }
+
+    public String engineVersion() {
+        return engine.version();
+    }
+
+    /**
+     * Parses, validates and compiles a module, or reuses what this sandbox prepared before for
+     * the same bytes and mode.
+     */
+    public PreparedModule prepare(byte[] wasm, ExecutionMode mode) throws ModuleException {
+        String key = Digests.sha256(wasm) + "/" + mode;
+        CompiledModule known = prepared.get(key);
+        if (known != null) {
+            return new PreparedModule(known, Duration.ZERO, Duration.ZERO, PreparedModule.Source.MEMORY);
+        }
+        long t0 = System.nanoTime();
+        LoadedModule module = engine.load(wasm);
+        long t1 = System.nanoTime();
+        CompiledModule compiled = engine.compile(module, mode, cache);
+        long t2 = System.nanoTime();
+        prepared.putIfAbsent(key, compiled);
+        PreparedModule.Source source =
+                mode == ExecutionMode.INTERPRETED
+                        ? PreparedModule.Source.INTERPRETER
+                        : compiled.fromCache() ? PreparedModule.Source.DISK_CACHE : PreparedModule.Source.COMPILED;
+        return new PreparedModule(compiled, Duration.ofNanos(t1 - t0), Duration.ofNanos(t2 - t1), source);
+    }
+
+    /** Admits a container: checks imports against grants. Runs no guest code. */
+    public Container create(PreparedModule module, ContainerSpec spec) throws AdmissionException {
+        Admission.check(module.module(), spec, engine.wasiFunctions());
+        return new Container(module, spec, engine, watchdog);
+    }
+
+    @Override
+    public void close() {
+        watchdog.close();
+    }
+}

@@ -1,0 +1,53 @@
+package dev.skiff.runtime;
+
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * One thread that enforces time limits for every running container of a sandbox. Chicory has no
+ * fuel metering, so CPU time is read per guest thread and an over-limit guest is interrupted; a
+ * guest that ignores the interrupt past its grace period is abandoned.
+ */
+final class Watchdog {
+    private static final long PERIOD_NANOS = 5_000_000;
+
+    private final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+    private final Set<Container> watched = ConcurrentHashMap.newKeySet();
+    private final Thread thread;
+    private volatile boolean closed;
+
+    Watchdog() {
+        thread = Thread.ofPlatform().name("skiff-watchdog").daemon().unstarted(this::loop);
+        thread.start();
+    }
+
+    void watch(Container container) {
+        watched.add(container);
+    }
+
+    void forget(Container container) {
+        watched.remove(container);
+    }
+
+    long cpuNanos(Thread guest) {
+        return threads.getThreadCpuTime(guest.threadId());
+    }
+
+    void close() {
+        closed = true;
+        LockSupport.unpark(thread);
+    }
+
+    private void loop() {
+        while (!closed) {
+            long now = System.nanoTime();
+            for (Container container : watched) {
+                container.enforceLimits(now, this);
+            }
+            LockSupport.parkNanos(PERIOD_NANOS);
+        }
+    }
+}
