@@ -30,6 +30,9 @@ public final class Container {
     private volatile long guestStartedNanos;
     private volatile long instantiateNanos;
     private volatile long runNanos;
+    private volatile long cpuNanos;
+    private volatile long killIssuedNanos;
+    private volatile long endedNanos;
 
     Container(PreparedModule module, ContainerSpec spec, WasmEngine engine, Watchdog watchdog) {
         this.module = module;
@@ -112,13 +115,25 @@ public final class Container {
         return Duration.ofNanos(runNanos);
     }
 
+    /** CPU time the guest thread used, final once the container ended. */
+    public Duration cpuTime() {
+        return Duration.ofNanos(cpuNanos);
+    }
+
+    /** Time from a stop or limit kill being issued until the guest ended; zero if none was. */
+    public Duration killLatency() {
+        long issued = killIssuedNanos;
+        return issued == 0 || endedNanos == 0 ? Duration.ZERO : Duration.ofNanos(endedNanos - issued);
+    }
+
     private void kill(ContainerState.Killed reason, Duration grace) {
         synchronized (this) {
             if (state.isFinal() || pendingKill != null) {
                 return;
             }
             pendingKill = reason;
-            killDeadlineNanos = System.nanoTime() + grace.toNanos();
+            killIssuedNanos = System.nanoTime();
+            killDeadlineNanos = killIssuedNanos + grace.toNanos();
         }
         GuestInstance guest = instance;
         if (guest != null) {
@@ -144,7 +159,7 @@ public final class Container {
             return;
         }
         Thread guest = thread;
-        if (limits.limitsCpu() && guest != null && dog.cpuNanos(guest) > limits.cpuTime().toNanos()) {
+        if (limits.limitsCpu() && guest != null && (cpuNanos = dog.cpuNanos(guest)) > limits.cpuTime().toNanos()) {
             kill(new ContainerState.Killed(ContainerState.SIGKILL,
                     "CPU-time limit of " + Quantities.formatDuration(limits.cpuTime()) + " reached"), GRACE);
         } else if (limits.limitsWall() && now - startRequestedNanos > limits.wallTime().toNanos()) {
@@ -176,6 +191,7 @@ public final class Container {
         } catch (RuntimeException | StackOverflowError e) {
             end = new ContainerState.Failed("engine error: " + e);
         }
+        cpuNanos = Watchdog.currentThreadCpuNanos();
         finish(end);
     }
 
@@ -210,6 +226,7 @@ public final class Container {
             return; // abandoned earlier; the late outcome changes nothing
         }
         state = end;
+        endedNanos = System.nanoTime();
         watchdog.forget(this);
         done.countDown();
     }

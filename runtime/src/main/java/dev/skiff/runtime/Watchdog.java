@@ -36,6 +36,10 @@ final class Watchdog {
         return threads.getThreadCpuTime(guest.threadId());
     }
 
+    static long currentThreadCpuNanos() {
+        return ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
+    }
+
     void close() {
         closed = true;
         LockSupport.unpark(thread);
