@@ -1,0 +1,68 @@
+package dev.skiff.it;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/** Runs {@code ./skiff} from the project root as a user would, with its own SKIFF_HOME. */
+final class Skiff {
+    static final Path ROOT = findRoot();
+
+    private final Path home;
+
+    Skiff(Path home) {
+        this.home = home;
+    }
+
+    record Result(int exitCode, String stdout, String stderr) {
+        @Override
+        public String toString() {
+            return "exit " + exitCode + "\n--- stdout\n" + stdout + "--- stderr\n" + stderr;
+        }
+    }
+
+    Result runWithStdin(String stdin, String... args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>();
+        command.add(ROOT.resolve("skiff").toString());
+        command.addAll(List.of(args));
+        ProcessBuilder pb = new ProcessBuilder(command).directory(ROOT.toFile());
+        pb.environment().put("SKIFF_HOME", home.toString());
+        Path out = Files.createTempFile(home, "out", ".txt");
+        Path err = Files.createTempFile(home, "err", ".txt");
+        pb.redirectOutput(out.toFile()).redirectError(err.toFile());
+        Process p = pb.start();
+        try (var in = p.getOutputStream()) {
+            if (stdin != null) {
+                in.write(stdin.getBytes(StandardCharsets.UTF_8));
+            }
+        }
+        if (!p.waitFor(60, TimeUnit.SECONDS)) {
+            p.destroyForcibly();
+            throw new AssertionError("skiff " + String.join(" ", args) + " did not finish in 60 s");
+        }
+        return new Result(p.exitValue(), Files.readString(out), Files.readString(err));
+    }
+
+    Result run(String... args) throws IOException, InterruptedException {
+        return runWithStdin(null, args);
+    }
+
+    static String example(String name) {
+        return "examples/" + name + "/" + name + ".wasm";
+    }
+
+    private static Path findRoot() {
+        String env = System.getenv("SKIFF_ROOT");
+        Path dir = env != null ? Path.of(env) : Path.of("").toAbsolutePath();
+        for (Path p = dir; p != null; p = p.getParent()) {
+            if (Files.isExecutable(p.resolve("skiff")) && Files.isDirectory(p.resolve("examples"))) {
+                return p;
+            }
+        }
+        throw new IllegalStateException("cannot find the project root (./skiff) above " + dir);
+    }
+}
