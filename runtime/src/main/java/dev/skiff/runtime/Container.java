@@ -159,7 +159,7 @@ public final class Container {
             return;
         }
         Thread guest = thread;
-        if (limits.limitsCpu() && guest != null && (cpuNanos = dog.cpuNanos(guest)) > limits.cpuTime().toNanos()) {
+        if (limits.limitsCpu() && guest != null && dog.cpuNanos(guest) > limits.cpuTime().toNanos()) {
             kill(new ContainerState.Killed(ContainerState.SIGKILL,
                     "CPU-time limit of " + Quantities.formatDuration(limits.cpuTime()) + " reached"), GRACE);
         } else if (limits.limitsWall() && now - startRequestedNanos > limits.wallTime().toNanos()) {

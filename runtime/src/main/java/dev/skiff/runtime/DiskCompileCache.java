@@ -2,8 +2,8 @@ package dev.skiff.runtime;
 
 import dev.skiff.runtime.engine.CompileCache;
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -47,15 +47,15 @@ public final class DiskCompileCache implements CompileCache {
         try {
             Files.createDirectories(file.getParent());
             Path temp = Files.createTempFile(file.getParent(), file.getFileName().toString(), ".tmp");
-            try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE)) {
-                channel.write(java.nio.ByteBuffer.wrap(Digests.sha256Bytes(data)));
-                channel.write(java.nio.ByteBuffer.wrap(data));
-                channel.force(true);
-            }
             try {
-                Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
+                try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE)) {
+                    channel.write(ByteBuffer.wrap(Digests.sha256Bytes(data)));
+                    channel.write(ByteBuffer.wrap(data));
+                    channel.force(true);
+                }
+                Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } finally {
+                Files.deleteIfExists(temp);
             }
         } catch (IOException e) {
             // A cache that cannot be written only costs the next run a compile.

@@ -98,7 +98,7 @@ final class ChicoryInstance implements GuestInstance {
                             .withImportValues(
                                     ImportValues.builder().addFunction(functions.toArray(HostFunction[]::new)).build())
                             .withMemoryLimits(limits)
-                            .withMemoryFactory(l -> new LimitedMemory(l, limitPages))
+                            .withMemoryFactory(l -> new FlatMemory(l, limitPages))
                             .withStart(false)
                             .build();
             return new ChicoryInstance(instance, wasi);
@@ -145,7 +145,7 @@ final class ChicoryInstance implements GuestInstance {
             return new RunOutcome.Exited(e.exitCode());
         } catch (ExecutionCompletedException e) {
             return new RunOutcome.Exited(0);
-        } catch (LimitedMemory.LimitExceeded e) {
+        } catch (FlatMemory.LimitExceeded e) {
             return new RunOutcome.MemoryLimitExceeded(e.limitBytes, e.requestedBytes);
         } catch (StackOverflowError e) {
             return new RunOutcome.Trapped("call stack exhausted");
@@ -159,7 +159,7 @@ final class ChicoryInstance implements GuestInstance {
 
     private RunOutcome outcomeOf(RuntimeException e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof LimitedMemory.LimitExceeded limit) {
+            if (t instanceof FlatMemory.LimitExceeded limit) {
                 return new RunOutcome.MemoryLimitExceeded(limit.limitBytes, limit.requestedBytes);
             }
             if (t instanceof WasiExitException exit) {
