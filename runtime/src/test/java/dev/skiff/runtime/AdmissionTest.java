@@ -15,8 +15,6 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** What may run at all: module validity, and imports against grants (deny by default). */
@@ -27,17 +25,7 @@ class AdmissionTest {
     /** _start: proc_exit(inc(41)) */
     static final byte[] CALLS_ECHO = TinyWasm.module(IMPORTS, I32_CONST, 41, CALL, 0, CALL, 1);
 
-    static Sandbox sandbox;
-
-    @BeforeAll
-    static void start() {
-        sandbox = Sandbox.inMemory();
-    }
-
-    @AfterAll
-    static void stop() {
-        sandbox.close();
-    }
+    static final Sandbox sandbox = Fixtures.SANDBOX;
 
     static ContainerSpec spec(List<HostModule> grants) {
         return new ContainerSpec("t", List.of("t.wasm"), Map.of(), List.of(), InputStream.nullInputStream(),

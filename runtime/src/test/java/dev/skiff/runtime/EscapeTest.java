@@ -8,8 +8,6 @@ import dev.skiff.runtime.engine.ExecutionMode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.api.io.TempDir;
@@ -21,17 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class EscapeTest {
     static final String SECRET = "the-secret-" + System.nanoTime();
-    static Sandbox sandbox;
-
-    @BeforeAll
-    static void start() {
-        sandbox = Sandbox.inMemory();
-    }
-
-    @AfterAll
-    static void stop() {
-        sandbox.close();
-    }
+    static final Sandbox sandbox = Fixtures.SANDBOX;
 
     @ParameterizedTest
     @EnumSource(ExecutionMode.class)

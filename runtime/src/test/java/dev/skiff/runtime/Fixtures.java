@@ -16,6 +16,9 @@ import java.util.Map;
 
 /** The example modules under {@code examples/} and a way to run them and capture output. */
 final class Fixtures {
+    /** One sandbox for every test class, as one agent serves every container; never closed. */
+    static final Sandbox SANDBOX = Sandbox.inMemory();
+
     private Fixtures() {}
 
     static Path root() {

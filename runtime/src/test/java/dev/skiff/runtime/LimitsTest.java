@@ -10,8 +10,6 @@ import java.io.PipedOutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -19,17 +17,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 /** Hostile guests against the sandbox's limits; the JVM must come out unharmed every time. */
 class LimitsTest {
-    static Sandbox sandbox;
-
-    @BeforeAll
-    static void start() {
-        sandbox = Sandbox.inMemory();
-    }
-
-    @AfterAll
-    static void stop() {
-        sandbox.close();
-    }
+    static final Sandbox sandbox = Fixtures.SANDBOX;
 
     @Test
     void memoryBombStopsAtTheLimitAndTheNextRunWorks() throws Exception {

@@ -7,24 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** WASI preview1 as guests see it, driven by examples/wasi-probe. */
 class WasiBehaviourTest {
-    static Sandbox sandbox;
-
-    @BeforeAll
-    static void start() {
-        sandbox = Sandbox.inMemory();
-    }
-
-    @AfterAll
-    static void stop() {
-        sandbox.close();
-    }
+    static final Sandbox sandbox = Fixtures.SANDBOX;
 
     static Fixtures.Result probe(Fixtures.Run run) throws Exception {
         return run.run(sandbox);
