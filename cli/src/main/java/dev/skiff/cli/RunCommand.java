@@ -6,7 +6,7 @@ import dev.skiff.runtime.ContainerSpec;
 import dev.skiff.runtime.ContainerState;
 import dev.skiff.runtime.Limits;
 import dev.skiff.runtime.PreparedModule;
-import dev.skiff.runtime.Quantities;
+import dev.skiff.protocols.Quantities;
 import dev.skiff.runtime.Sandbox;
 import dev.skiff.runtime.engine.ExecutionMode;
 import dev.skiff.runtime.engine.ModuleException;
@@ -155,11 +155,13 @@ final class RunCommand implements Callable<Integer> {
         return mounts;
     }
 
-    private static byte[] read(Path file) throws IOException {
+    private static byte[] read(Path file) {
         try {
             return Files.readAllBytes(file);
         } catch (NoSuchFileException e) {
             throw new IllegalArgumentException(file + ": no such file");
+        } catch (IOException e) {
+            throw new IllegalArgumentException("cannot read " + file + ": " + e.getMessage(), e);
         }
     }
 }

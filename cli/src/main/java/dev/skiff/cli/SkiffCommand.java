@@ -24,7 +24,13 @@ public final class SkiffCommand {
         CommandLine cl = new CommandLine(new SkiffCommand());
         cl.setExecutionExceptionHandler(
                 (e, commandLine, parseResult) -> {
-                    commandLine.getErr().println("skiff: error: " + e.getMessage());
+                    // Expected failures carry a message for users; anything else is a bug worth a trace.
+                    if (e instanceof IllegalArgumentException && e.getMessage() != null) {
+                        commandLine.getErr().println("skiff: error: " + e.getMessage());
+                    } else {
+                        commandLine.getErr().println("skiff: internal error (please report): " + e);
+                        e.printStackTrace(commandLine.getErr());
+                    }
                     return SKIFF_ERROR;
                 });
         cl.setParameterExceptionHandler(

@@ -1,5 +1,6 @@
 package dev.skiff.runtime;
 
+import dev.skiff.protocols.Quantities;
 import dev.skiff.runtime.engine.GuestEnvironment;
 import dev.skiff.runtime.engine.GuestInstance;
 import dev.skiff.runtime.engine.ModuleException;

@@ -12,7 +12,7 @@ import com.dylibso.chicory.wasm.ChicoryException;
 import com.dylibso.chicory.wasm.WasmModule;
 import com.dylibso.chicory.wasm.types.MemoryLimits;
 import com.dylibso.chicory.wasm.types.ValType;
-import dev.skiff.runtime.Quantities;
+import dev.skiff.protocols.Quantities;
 import dev.skiff.runtime.capability.HostModule;
 import dev.skiff.runtime.capability.ValueType;
 import dev.skiff.runtime.engine.GuestEnvironment;

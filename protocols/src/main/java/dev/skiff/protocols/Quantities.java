@@ -1,4 +1,4 @@
-package dev.skiff.runtime;
+package dev.skiff.protocols;
 
 import java.time.Duration;
 import java.util.Locale;

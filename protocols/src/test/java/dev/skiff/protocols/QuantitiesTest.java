@@ -1,14 +1,12 @@
-package dev.skiff.runtime;
+package dev.skiff.protocols;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import dev.skiff.runtime.engine.Mount;
-import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
-class QuantitiesAndMountsTest {
+class QuantitiesTest {
 
     @Test
     void sizesAndDurationsAsUsersWriteThem() {
@@ -25,14 +23,5 @@ class QuantitiesAndMountsTest {
         assertThrows(IllegalArgumentException.class, () -> Quantities.parseDuration("5"));
         assertEquals("32 MiB", Quantities.formatBytes(32L << 20));
         assertEquals("500ms", Quantities.formatDuration(Duration.ofMillis(500)));
-    }
-
-    @Test
-    void guestPathDefaultsToTheHostDirectorysName() {
-        assertEquals("/data", Mount.parse("/srv/app/data").guestPath());
-        assertEquals("/work", Mount.parse("/srv/app/data:/work").guestPath());
-        assertEquals("/", Mount.parse("/srv/app/data:/").guestPath());
-        assertEquals("/x", Mount.parse("/srv/app/data:x").guestPath());
-        assertEquals(Path.of("/srv/app/data"), Mount.parse("/srv/app/data:/").hostDir());
     }
 }
