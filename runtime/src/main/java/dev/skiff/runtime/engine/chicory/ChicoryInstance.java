@@ -141,12 +141,6 @@ final class ChicoryInstance implements GuestInstance {
             var start = instance.exports().function("_start");
             start.apply();
             return new RunOutcome.Exited(0);
-        } catch (WasiExitException e) {
-            return new RunOutcome.Exited(e.exitCode());
-        } catch (ExecutionCompletedException e) {
-            return new RunOutcome.Exited(0);
-        } catch (FlatMemory.LimitExceeded e) {
-            return new RunOutcome.MemoryLimitExceeded(e.limitBytes, e.requestedBytes);
         } catch (StackOverflowError e) {
             return new RunOutcome.Trapped("call stack exhausted");
         } catch (RuntimeException e) {
@@ -164,6 +158,9 @@ final class ChicoryInstance implements GuestInstance {
             }
             if (t instanceof WasiExitException exit) {
                 return new RunOutcome.Exited(exit.exitCode());
+            }
+            if (t instanceof ExecutionCompletedException) {
+                return new RunOutcome.Exited(0); // proc_exit(0)
             }
         }
         if (interruptRequested) {
