@@ -25,7 +25,7 @@ public final class SkiffCommand {
         cl.setExecutionExceptionHandler(
                 (e, commandLine, parseResult) -> {
                     // Expected failures carry a message for users; anything else is a bug worth a trace.
-                    if (e instanceof IllegalArgumentException && e.getMessage() != null) {
+                    if (isUserError(e)) {
                         commandLine.getErr().println("skiff: error: " + e.getMessage());
                     } else {
                         commandLine.getErr().println("skiff: internal error (please report): " + e);
@@ -41,6 +41,15 @@ public final class SkiffCommand {
                     return SKIFF_ERROR;
                 });
         return cl;
+    }
+
+    /** Failures whose message tells the user what is wrong with their input or environment. */
+    private static boolean isUserError(Exception e) {
+        return e.getMessage() != null
+                && (e instanceof IllegalArgumentException
+                        || e instanceof dev.skiff.image.oci.ImageFormatException
+                        || e instanceof java.io.IOException
+                        || e instanceof java.security.GeneralSecurityException);
     }
 
     static final class Version implements CommandLine.IVersionProvider {

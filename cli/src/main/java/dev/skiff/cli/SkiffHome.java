@@ -13,6 +13,15 @@ final class SkiffHome {
                 : Path.of(System.getProperty("user.home"), ".skiff");
     }
 
+    /** The local image store, an OCI image layout. */
+    static dev.skiff.image.store.ImageStore imageStore() {
+        try {
+            return dev.skiff.image.store.ImageStore.open(dir().resolve("images"));
+        } catch (java.io.IOException e) {
+            throw new IllegalArgumentException("cannot open the image store under " + dir() + ": " + e.getMessage(), e);
+        }
+    }
+
     static Path compileCache() {
         return dir().resolve("cache").resolve("compiled");
     }
