@@ -22,7 +22,20 @@ final class ProgressPrinter implements ProgressListener {
 
     /** A printer for this process's stderr, drawing bars only when there is a console. */
     static ProgressPrinter forStderr(PrintWriter err) {
-        return new ProgressPrinter(err, System.console() != null && System.console().isTerminal());
+        return new ProgressPrinter(err, onTerminal());
+    }
+
+    /** Java 22+ returns a console even when redirected and adds isTerminal(); Java 21 returns null then. */
+    private static boolean onTerminal() {
+        java.io.Console console = System.console();
+        if (console == null) {
+            return false;
+        }
+        try {
+            return (Boolean) java.io.Console.class.getMethod("isTerminal").invoke(console);
+        } catch (ReflectiveOperationException e) {
+            return true;
+        }
     }
 
     @Override
