@@ -6,7 +6,9 @@ import dev.skiff.runtime.ContainerSpec;
 import dev.skiff.runtime.ContainerState;
 import dev.skiff.runtime.Limits;
 import dev.skiff.runtime.PreparedModule;
+import dev.skiff.image.oci.Reference;
 import dev.skiff.protocols.Quantities;
+import dev.skiff.protocols.manifest.AppManifest;
 import dev.skiff.runtime.Sandbox;
 import dev.skiff.runtime.engine.ExecutionMode;
 import dev.skiff.runtime.engine.ModuleException;
@@ -14,10 +16,8 @@ import dev.skiff.runtime.engine.Mount;
 import dev.skiff.runtime.wasi.InterruptibleInput;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -34,7 +34,8 @@ import picocli.CommandLine.Spec;
 @Command(
         name = "run",
         description = {
-            "Run a WASI module in the sandbox.",
+            "Run a WASI module, or an image from the local store, in the sandbox.",
+            "An image runs with the args, env, limits and volumes of its skiff.yaml; options and ARGS given here override them.",
             "The exit code is the guest's; 128+signal when it was killed, 137 when it failed, 125 for errors of skiff itself."
         },
         mixinStandardHelpOptions = true,
@@ -50,16 +51,16 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--env", paramLabel = "K=V", description = "Set an environment variable. Repeatable.")
     Map<String, String> env = new LinkedHashMap<>();
 
-    @Option(names = "--memory", paramLabel = "SIZE", defaultValue = "256M",
-            description = "Linear memory limit, e.g. 64M (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--memory", paramLabel = "SIZE",
+            description = "Linear memory limit, e.g. 64M (default: the image's skiff.yaml, else 256M).")
     String memory;
 
     @Option(names = "--cpu-time", paramLabel = "DURATION",
-            description = "Kill the guest after this much CPU time, e.g. 5s or 500ms.")
+            description = "Kill the guest after this much CPU time, e.g. 5s or 500ms (default: the image's skiff.yaml, else none).")
     String cpuTime;
 
     @Option(names = "--timeout", paramLabel = "DURATION",
-            description = "Kill the guest after this much wall time, e.g. 30s.")
+            description = "Kill the guest after this much wall time, e.g. 30s (default: the image's skiff.yaml, else none).")
     String timeout;
 
     @Option(names = "--stack", paramLabel = "SIZE", defaultValue = "8M",
@@ -72,8 +73,9 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = {"-v", "--verbose"}, description = "Print timings: parse, compile (or cache hit), instantiate, run.")
     boolean verbose;
 
-    @Parameters(index = "0", paramLabel = "FILE.wasm", description = "The module to run.")
-    Path file;
+    @Parameters(index = "0", paramLabel = "FILE.wasm|REF",
+            description = "A module file (a path ending in .wasm or starting with . or /), or an image reference such as hello:1.0.0.")
+    String target;
 
     @Parameters(index = "1..*", paramLabel = "ARGS", description = "Arguments for the guest (put them after --).")
     List<String> args = new ArrayList<>();
@@ -81,23 +83,24 @@ final class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter err = spec.commandLine().getErr();
-        Limits limits = limits();
-        List<Mount> mounts = mounts();
-        byte[] wasm = read(file);
-        List<String> argv = new ArrayList<>();
-        argv.add(file.getFileName().toString());
-        argv.addAll(args);
-
         try (Sandbox sandbox = Sandbox.withCompileCache(SkiffHome.compileCache())) {
+            Launch launch = isFile(target) ? Launch.ofFile(Path.of(target), args) : Launch.ofImage(Reference.parse(target), args, sandbox);
+            Limits limits = limits(launch.app().map(AppManifest::resources).orElse(null));
+            List<Mount> mounts = mounts();
+            mounts.addAll(launch.volumes());
+            Map<String, String> environment = new LinkedHashMap<>(launch.env());
+            environment.putAll(env);
+            byte[] wasm = launch.wasm();
+            List<String> argv = launch.argv();
             ExecutionMode mode = interpreter ? ExecutionMode.INTERPRETED : ExecutionMode.COMPILED;
             PreparedModule module = sandbox.prepare(wasm, mode);
             Container container =
                     sandbox.create(
                             module,
                             new ContainerSpec(
-                                    file.getFileName().toString(),
+                                    launch.name(),
                                     argv,
-                                    env,
+                                    environment,
                                     mounts,
                                     new InterruptibleInput(System.in),
                                     new FileOutputStream(FileDescriptor.out),
@@ -117,7 +120,7 @@ final class RunCommand implements Callable<Integer> {
             err.flush();
             return end.exitCode();
         } catch (ModuleException | AdmissionException e) {
-            throw new IllegalArgumentException(file + ": " + e.getMessage(), e);
+            throw new IllegalArgumentException(target + ": " + e.getMessage(), e);
         }
     }
 
@@ -129,16 +132,26 @@ final class RunCommand implements Callable<Integer> {
         }
     }
 
-    private Limits limits() {
-        Limits limits =
-                Limits.DEFAULT
-                        .withMemoryBytes(Quantities.parseBytes(memory))
-                        .withStackBytes(Quantities.parseBytes(stack));
-        if (cpuTime != null) {
-            limits = limits.withCpuTime(Quantities.parseDuration(cpuTime));
+    /** A module file rather than an image reference: what people type for files. */
+    private static boolean isFile(String target) {
+        return target.endsWith(".wasm") || target.startsWith(".") || target.startsWith("/") || Files.isRegularFile(Path.of(target));
+    }
+
+    /** Flags first, then the image's skiff.yaml ({@code fromImage} may be null), then defaults. */
+    private Limits limits(AppManifest.Resources fromImage) {
+        Limits limits = Limits.DEFAULT.withStackBytes(Quantities.parseBytes(stack));
+        if (memory != null) {
+            limits = limits.withMemoryBytes(Quantities.parseBytes(memory));
+        } else if (fromImage != null) {
+            limits = limits.withMemoryBytes(fromImage.memoryBytes());
         }
-        if (timeout != null) {
-            limits = limits.withWallTime(Quantities.parseDuration(timeout));
+        Duration cpu = cpuTime != null ? Quantities.parseDuration(cpuTime) : fromImage != null ? fromImage.cpuTime() : null;
+        Duration wall = timeout != null ? Quantities.parseDuration(timeout) : fromImage != null ? fromImage.wallTime() : null;
+        if (cpu != null) {
+            limits = limits.withCpuTime(cpu);
+        }
+        if (wall != null) {
+            limits = limits.withWallTime(wall);
         }
         return limits;
     }
@@ -153,15 +166,5 @@ final class RunCommand implements Callable<Integer> {
             mounts.add(mount);
         }
         return mounts;
-    }
-
-    private static byte[] read(Path file) {
-        try {
-            return Files.readAllBytes(file);
-        } catch (NoSuchFileException e) {
-            throw new IllegalArgumentException(file + ": no such file");
-        } catch (IOException e) {
-            throw new IllegalArgumentException("cannot read " + file + ": " + e.getMessage(), e);
-        }
     }
 }

@@ -64,6 +64,52 @@ public final class Sandbox implements AutoCloseable {
         return new PreparedModule(compiled, Duration.ofNanos(t1 - t0), Duration.ofNanos(t2 - t1), source);
     }
 
+    /**
+     * Compiles a module afresh and returns the engine's cacheable artifact, which images carry as
+     * their precompiled layer (labelled with {@link #engineVersion()}).
+     */
+    public byte[] precompile(byte[] wasm) throws ModuleException {
+        byte[][] artifact = new byte[1][];
+        CompileCache capture =
+                new CompileCache() {
+                    @Override
+                    public byte[] get(String moduleDigest, String engineVersion) {
+                        return null;
+                    }
+
+                    @Override
+                    public void put(String moduleDigest, String engineVersion, byte[] data) {
+                        artifact[0] = data;
+                    }
+
+                    @Override
+                    public void remove(String moduleDigest, String engineVersion) {}
+                };
+        engine.compile(engine.load(wasm), ExecutionMode.COMPILED, capture);
+        if (artifact[0] == null) {
+            throw new ModuleException("engine " + engine.version() + " produced no precompiled artifact");
+        }
+        return artifact[0];
+    }
+
+    /**
+     * Offers a precompiled artifact from an image. It is kept only when it was made by this very
+     * engine version; otherwise the module is compiled here as usual. A damaged artifact is
+     * detected and discarded at compile time.
+     *
+     * @return whether the artifact was taken
+     */
+    public boolean offerPrecompiled(byte[] wasm, String engineVersion, byte[] artifact) {
+        if (!engine.version().equals(engineVersion)) {
+            return false;
+        }
+        String digest = Digests.sha256(wasm);
+        if (cache.get(digest, engineVersion) == null) {
+            cache.put(digest, engineVersion, artifact);
+        }
+        return true;
+    }
+
     /** Admits a container: checks imports against grants. Runs no guest code. */
     public Container create(PreparedModule module, ContainerSpec spec) throws AdmissionException {
         Admission.check(module.module(), spec, engine.wasiFunctions());

@@ -1,0 +1,64 @@
+package dev.skiff.cli;
+
+import dev.skiff.image.AppImage;
+import dev.skiff.image.oci.Descriptor;
+import dev.skiff.image.oci.Reference;
+import dev.skiff.image.store.ImageStore;
+import dev.skiff.protocols.manifest.AppManifest;
+import dev.skiff.runtime.Sandbox;
+import dev.skiff.runtime.engine.Mount;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** What {@code skiff run} starts: a module file, or an image's module with its manifest's settings. */
+record Launch(String name, byte[] wasm, List<String> argv, Map<String, String> env, Optional<AppManifest> app, List<Mount> volumes) {
+
+    static Launch ofFile(Path file, List<String> args) {
+        byte[] wasm;
+        try {
+            wasm = Files.readAllBytes(file);
+        } catch (NoSuchFileException e) {
+            throw new IllegalArgumentException(file + ": no such file");
+        } catch (IOException e) {
+            throw new IllegalArgumentException("cannot read " + file + ": " + e.getMessage(), e);
+        }
+        List<String> argv = new ArrayList<>();
+        argv.add(file.getFileName().toString());
+        argv.addAll(args);
+        return new Launch(file.getFileName().toString(), wasm, argv, Map.of(), Optional.empty(), List.of());
+    }
+
+    /** ARGS given on the command line replace the image's own, as with docker run. */
+    static Launch ofImage(Reference ref, List<String> args, Sandbox sandbox) throws Exception {
+        ImageStore store = SkiffHome.imageStore();
+        Descriptor root = store.resolve(ref).orElseThrow(() -> new IllegalArgumentException(
+                ref.familiar() + ": no such image in the local store (skiff build or skiff pull it first; see skiff images)"));
+        AppImage image = AppImage.open(store.source(), root);
+        if (image.precompiled() != null) {
+            sandbox.offerPrecompiled(image.wasm(), image.precompiled().engineVersion(), image.precompiled().artifact());
+        }
+        List<String> argv = new ArrayList<>(args.isEmpty() ? image.argv() : List.of(image.argv().getFirst()));
+        argv.addAll(args);
+        String name = image.app().map(AppManifest::name).orElse(ref.repository().substring(ref.repository().lastIndexOf('/') + 1));
+        return new Launch(name, image.wasm(), argv, image.env(), image.app(), volumes(image.app()));
+    }
+
+    /** Each volume of the app is a directory under $SKIFF_HOME/volumes/APP/, kept between runs. */
+    private static List<Mount> volumes(Optional<AppManifest> app) throws IOException {
+        List<Mount> mounts = new ArrayList<>();
+        if (app.isPresent()) {
+            for (AppManifest.Volume v : app.get().volumes()) {
+                Path dir = SkiffHome.dir().resolve("volumes").resolve(app.get().name()).resolve(v.name());
+                Files.createDirectories(dir);
+                mounts.add(new Mount(dir, v.path()));
+            }
+        }
+        return mounts;
+    }
+}
