@@ -158,7 +158,7 @@ public final class ImageStore {
                 Descriptor d = OciJson.parseDescriptor(manifests.get(i), file + " manifests[" + i + "]");
                 String name = d.annotation(REF_NAME);
                 if (name != null) {
-                    tags.put(name, d);
+                    tags.put(name, d.withAnnotations(Map.of()));
                 }
             }
         } catch (ImageFormatException e) {
