@@ -20,6 +20,12 @@ import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
 final class ReproducibleArchives {
     private ReproducibleArchives() {}
 
+    private static byte[] withoutComments(byte[] properties) {
+        String text = new String(properties, java.nio.charset.StandardCharsets.ISO_8859_1);
+        return text.lines().filter(l -> !l.startsWith("#")).map(l -> l + "\n").collect(java.util.stream.Collectors.joining())
+                .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+    }
+
     /** A file to put in a layer. */
     record LayerFile(String path, byte[] content, int mode) {}
 
@@ -54,13 +60,17 @@ final class ReproducibleArchives {
         return bytes.toByteArray();
     }
 
-    /** Rewrites a jar with sorted entries and fixed timestamps. */
+    /**
+     * Rewrites a jar with sorted entries and fixed timestamps, and without the date comment that
+     * {@code Properties.store} writes into {@code .properties} files.
+     */
     static byte[] normalizeJar(byte[] jar) throws IOException {
         Map<String, byte[]> entries = new TreeMap<>();
         try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(jar))) {
             for (ZipEntry e; (e = in.getNextEntry()) != null; ) {
                 if (!e.isDirectory()) {
-                    entries.put(e.getName(), in.readAllBytes());
+                    byte[] content = in.readAllBytes();
+                    entries.put(e.getName(), e.getName().endsWith(".properties") ? withoutComments(content) : content);
                 }
             }
         }
