@@ -9,23 +9,19 @@ import dev.skiff.image.oci.ImageFormatException;
 import dev.skiff.image.oci.OciJson;
 import dev.skiff.image.oci.Reference;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.UUID;
 
 /**
@@ -112,8 +108,29 @@ public final class ImageStore {
                 }
                 return match;
             });
+            dropOrphanSignatures(index);
             writeIndex(index);
             return removed;
+        });
+    }
+
+    /** Signatures of digests no image reaches any more go with the image. */
+    private void dropOrphanSignatures(Map<String, Descriptor> index) throws IOException {
+        List<Descriptor> images = new ArrayList<>();
+        index.forEach((name, d) -> {
+            if (!new TaggedImage(Reference.parse(name), d).isSignature()) {
+                images.add(d);
+            }
+        });
+        Set<Digest> live;
+        try {
+            live = ImageGraph.reachable(source(), images);
+        } catch (ImageFormatException e) {
+            return; // a damaged store keeps its signatures; gc reports the damage
+        }
+        index.keySet().removeIf(name -> {
+            Reference ref = Reference.parse(name);
+            return new TaggedImage(ref, null).isSignature() && live.stream().noneMatch(d -> d.signatureTag().equals(ref.tag()));
         });
     }
 
