@@ -110,7 +110,7 @@ final class PemKeys {
 
     private static byte[] decrypt(byte[] der, char[] password, String what) throws GeneralSecurityException {
         if (password == null || password.length == 0) {
-            throw new UnrecoverableKeyException(what + " is encrypted: set SKIFF_KEY_PASSWORD to its password");
+            throw new UnrecoverableKeyException(what + " is encrypted: set " + SigningKeys.PASSWORD_VARIABLE + " to its password");
         }
         EncryptedPrivateKeyInfo info;
         try {
@@ -129,7 +129,7 @@ final class PemKeys {
             throw new NoSuchAlgorithmException(what + " is encrypted with " + algorithm + ", which skiff cannot read;"
                     + " re-encrypt it with: openssl pkcs8 -topk8 -v2 aes-256-cbc -in " + what, e);
         } catch (InvalidKeySpecException e) {
-            throw new UnrecoverableKeyException(what + " cannot be decrypted: SKIFF_KEY_PASSWORD is not its password");
+            throw new UnrecoverableKeyException(what + " cannot be decrypted: " + SigningKeys.PASSWORD_VARIABLE + " is not its password");
         }
     }
 }

@@ -24,8 +24,16 @@ import java.util.List;
 public final class SigningKeys {
     public static final String PRIVATE_KEY_FILE = "skiff.key";
     public static final String PUBLIC_KEY_FILE = "skiff.pub";
+    /** The environment variable holding the private key's password, as COSIGN_PASSWORD does for cosign. */
+    public static final String PASSWORD_VARIABLE = "SKIFF_KEY_PASSWORD";
 
     private SigningKeys() {}
+
+    /** The password from {@link #PASSWORD_VARIABLE}, or null when it is unset or empty. */
+    public static char[] passwordFromEnvironment() {
+        String password = System.getenv(PASSWORD_VARIABLE);
+        return password == null || password.isEmpty() ? null : password.toCharArray();
+    }
 
     /** What {@link #generate} wrote. */
     public record KeyFiles(Path privateKey, Path publicKey, String keyId, boolean encrypted) {}
