@@ -34,8 +34,9 @@ final class SignCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        var ref = image.reference();
         var signingKey = SigningKeys.readPrivateKey(key, SigningKeys.passwordFromEnvironment());
-        var signed = new ImageSigner(SkiffHome.imageStore()).sign(image.reference(), signingKey);
+        var signed = new ImageSigner(SkiffHome.imageStore()).sign(ref, signingKey);
         PrintWriter stdout = spec.commandLine().getOut();
         for (SignatureTarget target : signed.targets()) {
             stdout.println("signed " + target + " as " + signed.reference().withTag(target.digest().signatureTag()).familiar());

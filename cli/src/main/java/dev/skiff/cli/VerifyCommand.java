@@ -33,8 +33,9 @@ final class VerifyCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        var ref = image.reference();
         var publicKey = SigningKeys.readPublicKey(key);
-        var verified = new ImageVerifier(SkiffHome.imageStore()).verify(image.reference(), publicKey);
+        var verified = new ImageVerifier(SkiffHome.imageStore()).verify(ref, publicKey);
         PrintWriter err = spec.commandLine().getErr();
         verified.warnings().forEach(w -> err.println("skiff: warning: " + w));
         err.flush();

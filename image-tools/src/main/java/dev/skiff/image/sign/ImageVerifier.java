@@ -40,7 +40,7 @@ public final class ImageVerifier {
         List<SignatureTarget> targets = SignatureTarget.of(store, ref);
         Set<String> warnings = new LinkedHashSet<>();
         for (SignatureTarget target : targets) {
-            SimpleSigningPayload payload = verify(ref, target, key);
+            SimpleSigningPayload payload = verifyTarget(ref, target, key);
             if (!sameRepository(payload.dockerReference(), ref.repositoryName())) {
                 warnings.add(target + " was signed as " + payload.dockerReference() + ", not " + ref.repositoryName()
                         + " (expected when the image was copied from another registry)");
@@ -49,7 +49,7 @@ public final class ImageVerifier {
         return new VerifiedImage(ref, targets, key.id(), List.copyOf(warnings));
     }
 
-    private SimpleSigningPayload verify(Reference ref, SignatureTarget target, VerificationKey key)
+    private SimpleSigningPayload verifyTarget(Reference ref, SignatureTarget target, VerificationKey key)
             throws IOException, ImageFormatException, GeneralSecurityException {
         List<Descriptor> layers = signatures.layers(ref, target.digest()).stream()
                 .filter(l -> l.mediaType().equals(MediaTypes.COSIGN_SIMPLE_SIGNING))

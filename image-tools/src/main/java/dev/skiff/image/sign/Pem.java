@@ -8,7 +8,7 @@ import java.util.regex.Pattern;
 /** One PEM block (RFC 7468): a label such as {@code PUBLIC KEY} and the DER bytes it wraps. */
 record Pem(String label, byte[] der) {
     private static final Pattern BLOCK = Pattern.compile(
-            "-----BEGIN ([A-Z0-9 ]+)-----\\s*([A-Za-z0-9+/=\\s]*?)\\s*-----END ([A-Z0-9 ]+)-----");
+            "-----BEGIN ([A-Z0-9 ]+)-----(.*?)-----END ([A-Z0-9 ]+)-----", Pattern.DOTALL);
 
     /** The first PEM block in {@code text}; {@code what} names the file in errors. */
     static Pem parse(String text, String what) throws InvalidKeySpecException {
@@ -20,9 +20,11 @@ record Pem(String label, byte[] der) {
             throw new InvalidKeySpecException(what + ": PEM block begins as " + m.group(1) + " but ends as " + m.group(3));
         }
         try {
-            return new Pem(m.group(1), Base64.getMimeDecoder().decode(m.group(2)));
+            // Strict decoding after removing line breaks: the MIME decoder would skip stray characters silently.
+            return new Pem(m.group(1), Base64.getDecoder().decode(m.group(2).replaceAll("\\s", "")));
         } catch (IllegalArgumentException e) {
-            throw new InvalidKeySpecException(what + ": the " + m.group(1) + " block is not valid base64");
+            throw new InvalidKeySpecException(what + ": the " + m.group(1) + " block is not plain base64"
+                    + " (PEM headers such as Proc-Type, of openssl's legacy encryption, are not supported)");
         }
     }
 

@@ -52,7 +52,7 @@ final class PemKeys {
     static ECPublicKey decodePublic(String pemText, String what) throws GeneralSecurityException {
         Pem pem = Pem.parse(pemText, what);
         if (!pem.label().equals(PUBLIC)) {
-            throw new InvalidKeySpecException(what + " is not a PEM public key (it holds a " + pem.label()
+            throw new InvalidKeySpecException(what + " is not a PEM public key (its PEM block is " + pem.label()
                     + "; pass the .pub file)");
         }
         ECPublicKey key;

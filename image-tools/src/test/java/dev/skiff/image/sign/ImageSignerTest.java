@@ -1,5 +1,6 @@
 package dev.skiff.image.sign;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -61,7 +62,7 @@ class ImageSignerTest {
         Descriptor layer = manifest.layers().getFirst();
         assertEquals(MediaTypes.COSIGN_SIMPLE_SIGNING, layer.mediaType());
         byte[] payload = store.blobs().read(layer.digest(), 4096);
-        assertEquals(new String(new SimpleSigningPayload("127.0.0.1:5000/hello", signedDigest).bytes()), new String(payload));
+        assertArrayEquals(new SimpleSigningPayload("127.0.0.1:5000/hello", signedDigest).bytes(), payload);
         byte[] der = Base64.getDecoder().decode(layer.annotation("dev.cosignproject.cosign/signature"));
         assertTrue(new VerificationKey("test", key.publicKey()).verifies(payload, der));
         assertEquals(key.id(), layer.annotation("dev.skiff.key-id"));

@@ -85,11 +85,14 @@ class SigningKeysTest {
     @Test
     void errorsSayWhatTheFileIs() throws Exception {
         var files = SigningKeys.generate(dir, null, false);
-        assertRefused(() -> SigningKeys.readPublicKey(files.privateKey()), "skiff.key is not a PEM public key (it holds a PRIVATE KEY");
+        assertRefused(() -> SigningKeys.readPublicKey(files.privateKey()), "skiff.key is not a PEM public key (its PEM block is PRIVATE KEY; pass the .pub file)");
         assertRefused(() -> SigningKeys.readPrivateKey(files.publicKey(), null), "skiff.pub holds a PUBLIC KEY, not a private key");
 
         Path text = Files.writeString(dir.resolve("notes.txt"), "hello\n");
         assertRefused(() -> SigningKeys.readPublicKey(text), "notes.txt is not a PEM file");
+        Path legacy = Files.writeString(dir.resolve("legacy.key"), "-----BEGIN EC PRIVATE KEY-----\nProc-Type: 4,ENCRYPTED\n"
+                + "DEK-Info: AES-256-CBC,0123\n\nAAAA\n-----END EC PRIVATE KEY-----\n");
+        assertRefused(() -> SigningKeys.readPrivateKey(legacy, null), "legacy.key: the EC PRIVATE KEY block is not plain base64");
 
         var p384 = KeyPairGenerator.getInstance("EC");
         p384.initialize(new ECGenParameterSpec("secp384r1"));
