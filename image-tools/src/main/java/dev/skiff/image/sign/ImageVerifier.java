@@ -22,8 +22,8 @@ import java.util.Set;
  * at least one signature whose payload names that digest and verifies with the key.
  */
 public final class ImageVerifier {
-    private final SignatureManifests signatures;
     private final ImageStore store;
+    private final SignatureManifests signatures;
 
     public ImageVerifier(ImageStore store) {
         this.store = store;
