@@ -18,6 +18,9 @@ import picocli.CommandLine.Command;
             SaveCommand.class,
             LoadCommand.class,
             RmiCommand.class,
+            KeyCommand.class,
+            SignCommand.class,
+            VerifyCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class SkiffCommand {
