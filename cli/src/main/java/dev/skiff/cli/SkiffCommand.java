@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = SkiffCommand.Version.class,
         description = "WebAssembly containers for edge devices.",
-        subcommands = {RunCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {RunCommand.class, PushCommand.class, PullCommand.class, LoginCommand.class, LogoutCommand.class, CommandLine.HelpCommand.class})
 public final class SkiffCommand {
 
     /** Exit code for errors of Skiff itself (bad arguments, bad module), as docker run uses. */
