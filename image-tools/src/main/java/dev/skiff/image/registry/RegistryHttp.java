@@ -4,6 +4,7 @@ import dev.skiff.runtime.Versions;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
+import java.net.ConnectException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -91,7 +92,7 @@ final class RegistryHttp {
             } catch (IOException e) {
                 if (attempt == ATTEMPTS) {
                     throw new IOException("cannot reach " + target.describe() + " at " + request.uri() + " after " + ATTEMPTS
-                            + " attempts: " + Objects.requireNonNullElse(e.getMessage(), e.getClass().getSimpleName()), e);
+                            + " attempts: " + reason(e), e);
                 }
             }
             sleep(backoff.multipliedBy(1L << (attempt - 1)));
@@ -131,6 +132,16 @@ final class RegistryHttp {
             Thread.currentThread().interrupt();
             throw new InterruptedIOException("interrupted while talking to " + uri.getAuthority());
         }
+    }
+
+    /** The HTTP client's exceptions often carry no message (a refused connection has none at all). */
+    private static String reason(IOException e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t.getMessage() != null && !t.getMessage().isBlank()) {
+                return t.getMessage();
+            }
+        }
+        return e instanceof ConnectException ? "connection refused" : e.getClass().getSimpleName();
     }
 
     private static boolean isRedirect(int status) {

@@ -177,7 +177,7 @@ class DistributionClientTest {
             port = s.getLocalPort();
         }
         var e = assertThrows(IOException.class, () -> client(null).ping("127.0.0.1:" + port));
-        assertTrue(e.getMessage().startsWith("cannot reach registry 127.0.0.1:" + port + " at http://127.0.0.1:" + port + "/v2/ after 3 attempts"),
+        assertEquals("cannot reach registry 127.0.0.1:" + port + " at http://127.0.0.1:" + port + "/v2/ after 3 attempts: connection refused",
                 e.getMessage());
     }
 }
