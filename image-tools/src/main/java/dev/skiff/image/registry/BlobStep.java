@@ -10,6 +10,7 @@ final class BlobStep implements LongConsumer {
     private final ProgressListener listener;
     private final String step;
     private final long total;
+    private long reported;
 
     private BlobStep(ProgressListener listener, Descriptor blob) {
         this.listener = listener;
@@ -27,9 +28,13 @@ final class BlobStep implements LongConsumer {
         start(listener, blob).finish(detail);
     }
 
+    /** Reports at most about every percent: transfers read in small chunks, and a bar need not redraw for each. */
     @Override
     public void accept(long doneBytes) {
-        listener.on(new ProgressEvent.StepProgress(step, doneBytes, total));
+        if (doneBytes - reported >= Math.max(64 * 1024, total / 100) || doneBytes == total) {
+            reported = doneBytes;
+            listener.on(new ProgressEvent.StepProgress(step, doneBytes, total));
+        }
     }
 
     void finish(String detail) {
