@@ -68,21 +68,26 @@ class RegistryPushPullTest {
     void thePulledImageIsThePushedOneAndSkopeoAndContainerdReadIt(@TempDir Path a, @TempDir Path b, @TempDir Path ctd) throws Exception {
         String ref = registry.address() + "/apps/hello:1";
         WasmImage.Stored image = WasmImage.store(a, ref, 64 * 1024);
+        String signatureRef = registry.address() + "/apps/hello:" + image.index().signatureTag();
+        Digest signature = WasmImage.storeSignature(a, ref, image.index());
 
         Skiff.Result push = ok(new Skiff(a).run("push", ref));
         assertEquals(image.index() + "\n", push.stdout());
-        assertTrue(push.stderr().contains("pushed " + ref + ": uploaded 2 blobs ("), push.toString());
+        assertTrue(push.stderr().contains("pushed " + ref + ": uploaded 4 blobs ("), "the image's config and layer, the signature's: " + push);
         assertTrue(push.stderr().contains("), 0 already there"), push.toString());
 
         Skiff.Result pull = ok(new Skiff(b).run("pull", ref));
         assertEquals(image.index() + "\n", pull.stdout());
         assertEquals(snapshot(a.resolve("images/blobs")), snapshot(b.resolve("images/blobs")), "the same blobs, byte for byte");
-        assertTrue(Files.readString(b.resolve("images/index.json")).contains("\"" + ref + "\""));
+        String index = Files.readString(b.resolve("images/index.json"));
+        assertTrue(index.contains("\"" + ref + "\"") && index.contains("\"" + signatureRef + "\""), index);
 
         String skopeo = HostTools.require("skopeo", "skopeo");
         var raw = ExternalProcess.run(a, List.of(skopeo, "inspect", "--raw", "--tls-verify=false", "docker://" + ref));
         assertEquals(0, raw.exitCode(), raw.output());
         assertEquals(image.index(), Digest.of(raw.output().getBytes(StandardCharsets.UTF_8)), "skopeo sees the index as pushed");
+        var rawSignature = ExternalProcess.run(a, List.of(skopeo, "inspect", "--raw", "--tls-verify=false", "docker://" + signatureRef));
+        assertEquals(signature, Digest.of(rawSignature.output().getBytes(StandardCharsets.UTF_8)), rawSignature.output());
         List<String> platforms = new ArrayList<>();
         for (JsonNode m : JSON.readTree(raw.output()).path("manifests")) {
             platforms.add(m.path("platform").path("os").asText() + "/" + m.path("platform").path("architecture").asText());

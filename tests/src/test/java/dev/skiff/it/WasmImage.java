@@ -56,6 +56,29 @@ final class WasmImage {
         return new Stored(root.digest(), Digest.of(layer));
     }
 
+    /**
+     * Stores a signature shaped as cosign stores one (DESIGN §3.3), tagged {@code REPO:sha256-<hex>.sig}
+     * for the signed digest; its signature value is a placeholder, since only transport is tested here.
+     */
+    static Digest storeSignature(Path skiffHome, String reference, Digest signed) throws IOException {
+        Reference ref = Reference.parse(reference);
+        byte[] payload = ("{\"critical\":{\"identity\":{\"docker-reference\":\"" + ref.repositoryName() + "\"},"
+                + "\"image\":{\"docker-manifest-digest\":\"" + signed + "\"},\"type\":\"cosign container image signature\"},"
+                + "\"optional\":null}").getBytes(StandardCharsets.UTF_8);
+        byte[] config = ("{\"architecture\":\"\",\"os\":\"\",\"config\":{},\"rootfs\":{\"type\":\"layers\",\"diff_ids\":[\""
+                + Digest.of(payload) + "\"]}}").getBytes(StandardCharsets.UTF_8);
+        Descriptor layer = Descriptor.of(MediaTypes.COSIGN_SIMPLE_SIGNING, payload)
+                .withAnnotations(Map.of("dev.cosignproject.cosign/signature", "cGxhY2Vob2xkZXI="));
+        byte[] manifest = OciJson.write(new ImageManifest(MediaTypes.OCI_MANIFEST, null, Descriptor.of(MediaTypes.OCI_CONFIG, config),
+                List.of(layer), Map.of()));
+        ImageStore store = ImageStore.open(skiffHome.resolve("images"));
+        for (byte[] blob : List.of(payload, config, manifest)) {
+            store.blobs().put(blob);
+        }
+        store.tag(ref.withTag(signed.signatureTag()), Descriptor.of(MediaTypes.OCI_MANIFEST, manifest));
+        return Digest.of(manifest);
+    }
+
     private static byte[] tar(Map<String, byte[]> files) throws IOException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (TarArchiveOutputStream tar = new TarArchiveOutputStream(bytes)) {

@@ -102,6 +102,17 @@ class ImageTransferTest {
     }
 
     @Test
+    void pullByDigest(@TempDir Path a, @TempDir Path b) throws Exception {
+        ImageStore source = ImageStore.open(a);
+        Descriptor root = storeImage(source, app);
+        new ImagePusher(source, client, listener).push(app, app);
+        Reference byDigest = Reference.parse(registry.registry() + "/team/app@" + root.digest());
+        ImageStore target = ImageStore.open(b);
+        assertEquals(root, new ImagePuller(target, client, listener).pull(byDigest).root());
+        assertEquals(root.digest(), target.resolve(byDigest).orElseThrow().digest());
+    }
+
+    @Test
     void signaturesFollowToAnotherRepository(@TempDir Path a) throws Exception {
         ImageStore source = ImageStore.open(a);
         Descriptor root = storeImage(source, app);
