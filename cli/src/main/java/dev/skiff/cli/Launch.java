@@ -3,6 +3,7 @@ package dev.skiff.cli;
 import dev.skiff.image.AppImage;
 import dev.skiff.image.oci.Descriptor;
 import dev.skiff.image.oci.Reference;
+import dev.skiff.image.registry.ImageFetcher;
 import dev.skiff.image.store.ImageStore;
 import dev.skiff.protocols.manifest.AppManifest;
 import dev.skiff.runtime.Sandbox;
@@ -35,10 +36,9 @@ record Launch(String name, byte[] wasm, List<String> argv, Map<String, String> e
     }
 
     /** ARGS given on the command line replace the image's own, as with docker run. */
-    static Launch ofImage(Reference ref, List<String> args, Sandbox sandbox) throws Exception {
-        ImageStore store = SkiffHome.imageStore();
-        Descriptor root = store.resolve(ref).orElseThrow(() -> new IllegalArgumentException(
-                ref.familiar() + ": no such image in the local store (skiff build or skiff pull it first; see skiff images)"));
+    static Launch ofImage(ImageFetcher fetcher, Reference ref, List<String> args, Sandbox sandbox) throws Exception {
+        ImageStore store = fetcher.store();
+        Descriptor root = fetcher.resolve(ref);
         AppImage image = AppImage.open(store.source(), root);
         if (image.precompiled() != null) {
             sandbox.offerPrecompiled(image.wasm(), image.precompiled().engineVersion(), image.precompiled().artifact());

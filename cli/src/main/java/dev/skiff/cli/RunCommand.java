@@ -7,6 +7,7 @@ import dev.skiff.runtime.ContainerState;
 import dev.skiff.runtime.Limits;
 import dev.skiff.runtime.PreparedModule;
 import dev.skiff.image.oci.Reference;
+import dev.skiff.image.registry.ImageFetcher;
 import dev.skiff.protocols.Quantities;
 import dev.skiff.protocols.manifest.AppManifest;
 import dev.skiff.runtime.Sandbox;
@@ -26,6 +27,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -43,6 +45,8 @@ import picocli.CommandLine.Spec;
 final class RunCommand implements Callable<Integer> {
 
     @Spec CommandSpec spec;
+
+    @Mixin RegistryOptions registry;
 
     @Option(names = "--dir", paramLabel = "HOST[:GUEST]",
             description = "Map a host directory into the guest (GUEST defaults to /<name of HOST>; may be /). Repeatable.")
@@ -74,7 +78,8 @@ final class RunCommand implements Callable<Integer> {
     boolean verbose;
 
     @Parameters(index = "0", paramLabel = "FILE.wasm|REF",
-            description = "A module file (a path ending in .wasm or starting with . or /), or an image reference such as hello:1.0.0.")
+            description = "A module file (a path ending in .wasm or starting with . or /), or an image: from the local store,"
+                    + " else pulled from the registry it names (e.g. 127.0.0.1:5000/hello:1.0.0).")
     String target;
 
     @Parameters(index = "1..*", paramLabel = "ARGS", description = "Arguments for the guest (put them after --).")
@@ -84,7 +89,10 @@ final class RunCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter err = spec.commandLine().getErr();
         try (Sandbox sandbox = Sandbox.withCompileCache(SkiffHome.compileCache())) {
-            Launch launch = isFile(target) ? Launch.ofFile(Path.of(target), args) : Launch.ofImage(Reference.parse(target), args, sandbox);
+            Launch launch = isFile(target)
+                    ? Launch.ofFile(Path.of(target), args)
+                    : Launch.ofImage(new ImageFetcher(SkiffHome.imageStore(), registry.client(), ProgressPrinter.forStderr(err)),
+                            Reference.parse(target), args, sandbox);
             Limits limits = limits(launch.app().map(AppManifest::resources).orElse(null));
             List<Mount> mounts = mounts();
             mounts.addAll(launch.volumes());

@@ -21,6 +21,10 @@ import picocli.CommandLine.Command;
             KeyCommand.class,
             SignCommand.class,
             VerifyCommand.class,
+            PushCommand.class,
+            PullCommand.class,
+            LoginCommand.class,
+            LogoutCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class SkiffCommand {

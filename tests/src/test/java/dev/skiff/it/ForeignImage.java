@@ -45,10 +45,9 @@ final class ForeignImage {
     }
 
     static void run(Path dir, String... command) throws IOException, InterruptedException {
-        Process p = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true).start();
-        String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (p.waitFor() != 0) {
-            throw new AssertionError(String.join(" ", command) + " failed:\n" + output);
+        ExternalProcess.Result r = ExternalProcess.run(dir, java.util.List.of(command));
+        if (r.exitCode() != 0) {
+            throw new AssertionError(String.join(" ", command) + " failed:\n" + r.output());
         }
     }
 

@@ -26,6 +26,19 @@ class ForeignImageTest {
     }
 
     @Test
+    void aHandMadeImageCopiedToARegistryBySkopeoRunsFromThere(@TempDir Path registryDir) throws Exception {
+        try (RegistryServer registry = RegistryServer.start(registryDir)) {
+            Path layout = ForeignImage.layout(work, "3", "via-registry");
+            String ref = registry.address() + "/others/foreign:3";
+            ForeignImage.run(work, HostTools.require("skopeo", "skopeo"), "copy", "--dest-tls-verify=false", "oci:" + layout + ":3", "docker://" + ref);
+            Skiff.Result run = new Skiff(home).run("run", ref);
+            assertEquals(0, run.exitCode(), run.toString());
+            assertTrue(run.stdout().contains("arg[1]=via-registry"), run.toString());
+            assertTrue(run.stderr().contains("pulling " + ref + " (not in the local store)"), run.toString());
+        }
+    }
+
+    @Test
     void aLayoutDirectoryLoadsUnderAGivenName() throws Exception {
         Skiff skiff = new Skiff(home);
         Path layout = ForeignImage.layout(work, "2", "loaded");

@@ -5,17 +5,35 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
-/** Runs {@code ./skiff} from the project root as a user would, with its own SKIFF_HOME. */
+/**
+ * Runs {@code ./skiff} from the project root as a user would, with its own SKIFF_HOME and, unless a
+ * test says otherwise, its own DOCKER_CONFIG (never the credentials of whoever runs the tests).
+ */
 final class Skiff {
     static final Path ROOT = findRoot();
 
     private final Path home;
+    private final Map<String, String> env;
 
     Skiff(Path home) {
+        this(home, Map.of("SKIFF_HOME", home.toString(), "DOCKER_CONFIG", home.resolve("docker").toString()));
+    }
+
+    private Skiff(Path home, Map<String, String> env) {
         this.home = home;
+        this.env = env;
+    }
+
+    /** The same skiff with one more (or another) environment variable. */
+    Skiff withEnv(String name, String value) {
+        Map<String, String> more = new HashMap<>(env);
+        more.put(name, value);
+        return new Skiff(home, Map.copyOf(more));
     }
 
     record Result(int exitCode, String stdout, String stderr) {
@@ -30,7 +48,7 @@ final class Skiff {
         command.add(ROOT.resolve("skiff").toString());
         command.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(command).directory(ROOT.toFile());
-        pb.environment().put("SKIFF_HOME", home.toString());
+        pb.environment().putAll(env);
         Path out = Files.createTempFile(home, "out", ".txt");
         Path err = Files.createTempFile(home, "err", ".txt");
         pb.redirectOutput(out.toFile()).redirectError(err.toFile());

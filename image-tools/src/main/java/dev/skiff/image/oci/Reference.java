@@ -90,6 +90,11 @@ public record Reference(String registry, String repository, String tag, Digest d
 
     /** True when the registry is this machine, where plain HTTP is allowed without --insecure. */
     public boolean isLoopback() {
+        return isLoopbackRegistry(registry);
+    }
+
+    /** True when a registry ({@code host[:port]}) is this machine; {@code skiff login HOST} has no reference. */
+    public static boolean isLoopbackRegistry(String registry) {
         String host = registry.startsWith("[") ? registry.substring(0, registry.indexOf(']') + 1) : registry.split(":")[0];
         return host.equals("localhost") || host.startsWith("127.") || host.equals("[::1]");
     }

@@ -1,0 +1,87 @@
+package dev.skiff.it;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A private containerd 1.6 (root, state, socket and config in a directory of the test) without the
+ * CRI plugin, so it starts in about a second and touches nothing of a system containerd.
+ */
+final class ContainerdServer implements AutoCloseable {
+    /**
+     * Pulls unpack with the native snapshotter: it only copies files, so it works wherever the test
+     * runs, also inside containers that refuse overlay mounts; a pull needs nothing more.
+     */
+    static final String SNAPSHOTTER = "native";
+
+    private final Process process;
+    private final Path dir;
+    private final Path socket;
+    private final String ctr;
+
+    private ContainerdServer(Process process, Path dir, Path socket, String ctr) {
+        this.process = process;
+        this.dir = dir;
+        this.socket = socket;
+        this.ctr = ctr;
+    }
+
+    static ContainerdServer start(Path dir) throws IOException, InterruptedException {
+        String containerd = HostTools.require("containerd", "containerd");
+        String ctr = HostTools.require("ctr", "containerd");
+        Files.createDirectories(dir);
+        Path socket = dir.resolve("containerd.sock");
+        Path config = Files.writeString(dir.resolve("config.toml"), """
+                version = 2
+                root = "%1$s/root"
+                state = "%1$s/state"
+                disabled_plugins = ["io.containerd.grpc.v1.cri"]
+                [grpc]
+                  address = "%2$s"
+                [ttrpc]
+                  address = "%2$s.ttrpc"
+                [plugins."io.containerd.internal.v1.opt"]
+                  path = "%1$s/opt"
+                """.formatted(dir, socket));
+        Process process = new ProcessBuilder(containerd, "--config", config.toString())
+                .redirectErrorStream(true).redirectOutput(dir.resolve("containerd.log").toFile()).start();
+        ContainerdServer server = new ContainerdServer(process, dir, socket, ctr);
+        server.awaitSocket();
+        return server;
+    }
+
+    /** Runs {@code ctr --address SOCKET ARGS...}. */
+    ExternalProcess.Result ctr(String... args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of(ctr, "--address", socket.toString()));
+        command.addAll(List.of(args));
+        return ExternalProcess.run(dir, command);
+    }
+
+    private void awaitSocket() throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new AssertionError("containerd exited with " + process.exitValue() + ":\n" + log());
+            }
+            if (Files.exists(socket) && ctr("version").exitCode() == 0) {
+                return;
+            }
+            Thread.sleep(100);
+        }
+        close();
+        throw new AssertionError("containerd did not answer on " + socket + " within 20 s:\n" + log());
+    }
+
+    String log() throws IOException {
+        return Files.readString(dir.resolve("containerd.log"));
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        ExternalProcess.stop(process);
+    }
+}
