@@ -1,14 +1,17 @@
 package dev.skiff.agent;
 
+import dev.skiff.agent.supervisor.ContainerStatus;
 import dev.skiff.image.build.BuildRequest;
 import dev.skiff.image.build.ImageBuilder;
 import dev.skiff.image.oci.Digest;
 import dev.skiff.image.progress.ProgressListener;
+import dev.skiff.runtime.ContainerState;
 import dev.skiff.runtime.Sandbox;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.function.BooleanSupplier;
 
 /** Agents over temp data dirs, and app images built from the committed examples. */
@@ -44,6 +47,11 @@ public final class TestAgents {
     public static Path sleeper(Path dir, String version, String healthy, String memory) throws IOException {
         return app(dir, "sleeper", "sleeper", version,
                 "args: [\"100\"]\nresources:\n  memory: " + memory + "\nhealth:\n  running-for: " + healthy + "\n");
+    }
+
+    /** The containers that are running, as app/release names. */
+    public static List<String> running(Agent agent) {
+        return agent.ps().stream().filter(s -> s.state() instanceof ContainerState.Running).map(ContainerStatus::name).toList();
     }
 
     /** Polls until the condition holds; fails the test after {@code timeout}. */

@@ -42,7 +42,7 @@ final class ReleaseLauncher {
         try {
             return content.open(digest);
         } catch (IOException | ImageFormatException e) {
-            throw new LaunchException("image " + digest + ": " + e.getMessage(), e);
+            throw new LaunchException(e.getMessage(), e); // the store's messages name the image
         }
     }
 

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -40,7 +41,8 @@ public final class LogStore {
     /** An output stream for one stream ({@code stdout}, {@code stderr}) of an app's container. */
     public OutputStream writer(String app, String stream) {
         AppLog log = log(app);
-        return new LineSplitter(text -> log.append(new LogLine(Instant.now(), stream, text)));
+        // stored times have milliseconds: followers get the very lines a later read returns
+        return new LineSplitter(text -> log.append(new LogLine(Instant.now().truncatedTo(ChronoUnit.MILLIS), stream, text)));
     }
 
     /** Everything kept for the app, oldest first. */
