@@ -22,7 +22,7 @@ class DeployTest {
     @Test
     void aV2ThatFailsItsHealthCheckIsRolledBackToV1() throws Exception {
         try (Agent agent = TestAgents.open(dir.resolve("data"), 256L << 20)) {
-            Release v1 = agent.deploy("app", TestAgents.build(agent, TestAgents.sleeper(dir, "1.0.0", "500ms", "16M")));
+            Release v1 = TestAgents.deploySleeper(agent, dir, "app", "1.0.0", "500ms", "16M");
             assertEquals(ReleaseState.ACTIVE, v1.state());
             // v2 exits at once although it has to keep running for 2 s
             Path v2App = TestAgents.app(dir, "hello", "sleeper", "2.0.0", "resources:\n  memory: 16M\nhealth:\n  running-for: 2s\n");
@@ -43,8 +43,8 @@ class DeployTest {
     @Test
     void aHealthyV2ReplacesV1AndRollbackSwitchesBack() throws Exception {
         try (Agent agent = TestAgents.open(dir.resolve("data"), 256L << 20)) {
-            Release v1 = agent.deploy("app", TestAgents.build(agent, TestAgents.sleeper(dir, "1.0.0", "300ms", "16M")));
-            Release v2 = agent.deploy("app", TestAgents.build(agent, TestAgents.sleeper(dir, "2.0.0", "300ms", "16M")));
+            Release v1 = TestAgents.deploySleeper(agent, dir, "app", "1.0.0", "300ms", "16M");
+            Release v2 = TestAgents.deploySleeper(agent, dir, "app", "2.0.0", "300ms", "16M");
             assertEquals(ReleaseState.ACTIVE, v2.state());
             assertEquals(List.of("app/r" + v2.id()), TestAgents.running(agent));
             assertEquals(ReleaseState.RETIRED, agent.history("app").getLast().state());
@@ -61,17 +61,17 @@ class DeployTest {
     @Test
     void aDeployOverTheMemoryBudgetIsRefusedWithTheNumbersAndV1RunsOn() throws Exception {
         try (Agent agent = TestAgents.open(dir.resolve("data"), 48L << 20)) {
-            Release v1 = agent.deploy("app", TestAgents.build(agent, TestAgents.sleeper(dir, "1.0.0", "200ms", "16M")));
-            Release v2 = agent.deploy("app", TestAgents.build(agent, TestAgents.sleeper(dir, "2.0.0", "200ms", "40M")));
+            Release v1 = TestAgents.deploySleeper(agent, dir, "app", "1.0.0", "200ms", "16M");
+            ContainerStatus before = agent.ps().getFirst();
+            Release refused = TestAgents.deploySleeper(agent, dir, "app", "2.0.0", "200ms", "40M");
 
-            assertEquals(ReleaseState.REFUSED, v2.state());
-            assertTrue(v2.detail().contains("needs 40 MiB of memory, but only 32 MiB of the agent's budget of 48 MiB is free"), v2.detail());
-            assertTrue(v2.detail().contains("app/r" + v1.id() + " 16 MiB"), v2.detail());
-            ContainerStatus status = agent.ps().getFirst();
-            assertEquals("app/r" + v1.id(), status.name());
-            assertEquals(new ContainerState.Running(), status.state());
-            assertEquals(0, status.restarts());
-            assertEquals(ReleaseState.ACTIVE, agent.history("app").getLast().state());
+            assertTrue(refused.detail().contains("needs 40 MiB of memory, but only 32 MiB of the agent's budget of 48 MiB is free"),
+                    refused.detail());
+            assertTrue(refused.detail().contains("app/r" + v1.id() + " 16 MiB"), refused.detail());
+            assertEquals(ReleaseState.REFUSED, refused.state());
+            ContainerStatus after = agent.ps().getFirst();
+            assertEquals(List.of(before.name(), new ContainerState.Running(), 0), List.of(after.name(), after.state(), after.restarts()));
+            assertEquals(List.of(ReleaseState.REFUSED, ReleaseState.ACTIVE), agent.history("app").stream().map(Release::state).toList());
         }
     }
 

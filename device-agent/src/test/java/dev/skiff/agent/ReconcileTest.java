@@ -10,10 +10,10 @@ import dev.skiff.agent.state.ReleaseState;
 import dev.skiff.agent.state.RunRepository;
 import dev.skiff.agent.state.StateDb;
 import dev.skiff.image.oci.Digest;
-import dev.skiff.protocols.manifest.ManifestJson;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
+import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -29,18 +29,26 @@ class ReconcileTest {
         return dir.resolve("data");
     }
 
-    /** Deploys v1 and builds v2 into the store; returns [v1 release id, v2 image]. */
-    private Object[] v1RunningAndV2Delivered() throws Exception {
+    /** What the agent had before it died: v1 running, and v2's image delivered. */
+    private record Setup(long v1, Digest v2Image) {}
+
+    private Setup v1RunningAndV2Delivered() throws Exception {
         try (Agent agent = TestAgents.open(data(), 256L << 20)) {
-            Release v1 = agent.deploy("app", TestAgents.build(agent, TestAgents.sleeper(dir, "1.0.0", "200ms", "16M")));
-            Digest v2 = TestAgents.build(agent, TestAgents.sleeper(dir, "2.0.0", "200ms", "16M"));
-            return new Object[] {v1.id(), v2};
+            Release v1 = TestAgents.deploySleeper(agent, dir, "app", "1.0.0", "200ms", "16M");
+            return new Setup(v1.id(), TestAgents.build(agent, TestAgents.sleeper(dir, "2.0.0", "200ms", "16M")));
+        }
+    }
+
+    /** Writes the database the way the dead process left it; returns what {@code write} returns. */
+    private <T> T asLeftByADeadAgent(Function<StateDb, T> write) throws Exception {
+        try (StateDb db = StateDb.open(data().resolve("state.db"))) {
+            return write.apply(db);
         }
     }
 
     @Test
     void aRestartedAgentRunsTheCurrentRelease() throws Exception {
-        long v1 = (long) v1RunningAndV2Delivered()[0];
+        long v1 = v1RunningAndV2Delivered().v1();
         try (Agent agent = TestAgents.open(data(), 256L << 20)) {
             assertEquals(List.of(), agent.start());
             assertEquals(List.of("app/r" + v1), TestAgents.running(agent));
@@ -49,15 +57,14 @@ class ReconcileTest {
 
     @Test
     void aDeployCutShortBeforeItsSwitchLeavesThePreviousReleaseRunning() throws Exception {
-        Object[] setup = v1RunningAndV2Delivered();
-        long v1 = (long) setup[0];
-        long v2;
-        try (StateDb db = StateDb.open(data().resolve("state.db"))) {
-            // the dead process had recorded v2 and started its container, and was killed mid health check
-            Release r = new ReleaseRepository(db).create("app", (Digest) setup[1], "{}", ReleaseState.DEPLOYING, null);
+        Setup setup = v1RunningAndV2Delivered();
+        long v1 = setup.v1();
+        // the dead process had recorded v2 and started its container, and was killed mid health check
+        long v2 = asLeftByADeadAgent(db -> {
+            Release r = new ReleaseRepository(db).create("app", setup.v2Image(), "{}", ReleaseState.DEPLOYING, null);
             new RunRepository(db).started(r.id(), "app", 0, Instant.now());
-            v2 = r.id();
-        }
+            return r.id();
+        });
         try (Agent agent = TestAgents.open(data(), 256L << 20)) {
             agent.start();
             assertEquals(List.of("app/r" + v1), TestAgents.running(agent));
@@ -69,20 +76,19 @@ class ReconcileTest {
 
     @Test
     void aDeployCommittedBeforeTheOldContainerWasStoppedRunsOnlyTheNewRelease() throws Exception {
-        Object[] setup = v1RunningAndV2Delivered();
-        long v1 = (long) setup[0];
-        long v2;
-        try (StateDb db = StateDb.open(data().resolve("state.db"))) {
-            // the switch transaction committed; the process died before stopping v1
+        Setup setup = v1RunningAndV2Delivered();
+        long v1 = setup.v1();
+        // the switch transaction committed; the process died before stopping v1
+        long v2 = asLeftByADeadAgent(db -> {
             ReleaseRepository releases = new ReleaseRepository(db);
-            String manifest = ManifestJson.write(dev.skiff.protocols.manifest.ManifestParser.parse(releases.find(v1).orElseThrow().manifestJson(), "v1"));
-            Release r = releases.create("app", (Digest) setup[1], manifest, ReleaseState.ACTIVE, null);
+            String manifest = releases.find(v1).orElseThrow().manifestJson(); // v2 differs only in its version
+            Release r = releases.create("app", setup.v2Image(), manifest, ReleaseState.ACTIVE, null);
             db.inTransaction(() -> {
                 releases.setState(v1, ReleaseState.RETIRED, null);
                 new AppRepository(db).switchTo("app", r.id(), v1);
             });
-            v2 = r.id();
-        }
+            return r.id();
+        });
         try (Agent agent = TestAgents.open(data(), 256L << 20)) {
             agent.start();
             assertEquals(List.of("app/r" + v2), TestAgents.running(agent));

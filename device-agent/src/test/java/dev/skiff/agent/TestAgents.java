@@ -1,5 +1,6 @@
 package dev.skiff.agent;
 
+import dev.skiff.agent.state.Release;
 import dev.skiff.agent.supervisor.ContainerStatus;
 import dev.skiff.image.build.BuildRequest;
 import dev.skiff.image.build.ImageBuilder;
@@ -47,6 +48,11 @@ public final class TestAgents {
     public static Path sleeper(Path dir, String version, String healthy, String memory) throws IOException {
         return app(dir, "sleeper", "sleeper", version,
                 "args: [\"100\"]\nresources:\n  memory: " + memory + "\nhealth:\n  running-for: " + healthy + "\n");
+    }
+
+    /** Builds and deploys a {@link #sleeper} as app {@code app}. */
+    public static Release deploySleeper(Agent agent, Path dir, String app, String version, String healthy, String memory) throws Exception {
+        return agent.deploy(app, build(agent, sleeper(dir, version, healthy, memory)));
     }
 
     /** The containers that are running, as app/release names. */
