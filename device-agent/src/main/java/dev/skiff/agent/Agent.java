@@ -91,12 +91,21 @@ public final class Agent implements AutoCloseable {
         return new Reconciler(db, events, deployer).reconcile();
     }
 
-    /** Stops every container (SIGTERM, then a grace period) and closes the state; the apps' records are unchanged. */
+    /**
+     * Stops every container (SIGTERM, then a grace period) and closes the state; the apps'
+     * records are unchanged, so the next start runs the same releases. An interrupt cuts the
+     * wait for the containers short (they are abandoned, as at a crash) but still closes the state.
+     */
     @Override
-    public void close() throws InterruptedException {
-        supervisor.stopAll(SHUTDOWN_GRACE);
-        sandbox.close();
-        db.close();
+    public void close() {
+        try {
+            supervisor.stopAll(SHUTDOWN_GRACE);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            sandbox.close();
+            db.close();
+        }
     }
 
     /** Deploys an image of the content store as the app's new release; see {@link Deployer#deploy}. */

@@ -56,10 +56,6 @@ public record AgentConfig(String deviceName, Path dataDir, long memoryBudgetByte
         return new AgentConfig(deviceName, dataDir, bytes, logMaxBytes, logFiles, listenAddress, listenPort);
     }
 
-    public AgentConfig withLogRotation(long maxBytes, int files) {
-        return new AgentConfig(deviceName, dataDir, memoryBudgetBytes, maxBytes, files, listenAddress, listenPort);
-    }
-
     static String hostName() {
         String name = System.getenv("HOSTNAME");
         if (name != null && !name.isBlank()) {

@@ -13,6 +13,5 @@ public enum EventKind {
     ROLLBACK,
     APP_STOPPED,
     APP_STARTED,
-    APP_REMOVED,
-    CONTAINER_RESTARTED
+    APP_REMOVED
 }

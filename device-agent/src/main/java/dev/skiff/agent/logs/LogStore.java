@@ -71,13 +71,14 @@ public final class LogStore {
 
     /** Deletes the app's logs (the app was removed). */
     public void delete(String app) throws IOException {
-        AppLog log = apps.remove(app);
-        synchronized (log != null ? log : this) {
+        AppLog log = log(app);
+        synchronized (log) {
             for (int i = 0; i <= rotatedFiles; i++) {
                 Files.deleteIfExists(file(app, i));
             }
             Files.deleteIfExists(dir.resolve(app));
         }
+        apps.remove(app, log);
     }
 
     /** {@code current.log} for 0, else its N-th rotation. */

@@ -36,10 +36,6 @@ public final class ReleaseRepository {
         return db.query("SELECT * FROM releases WHERE state = ? ORDER BY id", ReleaseRepository::map, state.name());
     }
 
-    public List<Release> all() {
-        return db.query("SELECT * FROM releases ORDER BY id", ReleaseRepository::map);
-    }
-
     /** Moves a release to {@code state}, stamping the end of its deployment once it has one. */
     public void setState(long id, ReleaseState state, String detail) {
         Long finished = state.hasOutcome() ? System.currentTimeMillis() : null;

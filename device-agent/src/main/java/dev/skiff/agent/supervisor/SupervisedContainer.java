@@ -8,6 +8,7 @@ import dev.skiff.runtime.Container;
 import dev.skiff.runtime.ContainerSpec;
 import dev.skiff.runtime.ContainerState;
 import dev.skiff.runtime.Sandbox;
+import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.time.Duration;
@@ -132,7 +133,7 @@ public final class SupervisedContainer {
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt(); // nobody interrupts this thread; keep the flag if someone does
-        } catch (AdmissionException | java.io.IOException | RuntimeException e) {
+        } catch (AdmissionException | IOException | RuntimeException e) {
             // the same template was admitted before, so this is a failure of the agent itself:
             // end supervision rather than loop on it; the last container's end is recorded
         } finally {

@@ -63,7 +63,7 @@ class StateDbTest {
             apps.switchTo("app", r.id(), null);
             new RunRepository(db).started(r.id(), "app", 0, java.time.Instant.now());
             apps.delete("app");
-            assertTrue(releases.all().isEmpty());
+            assertTrue(releases.ofApp("app").isEmpty());
             assertTrue(new RunRepository(db).ofRelease(r.id()).isEmpty());
         }
     }
