@@ -116,8 +116,13 @@ public final class Container {
         return Duration.ofNanos(runNanos);
     }
 
-    /** CPU time the guest thread used, final once the container ended. */
+    /** CPU time the guest thread used so far; final once the container ended. */
     public Duration cpuTime() {
+        Thread guest = thread;
+        long live = state instanceof ContainerState.Running && guest != null ? watchdog.cpuNanos(guest) : -1;
+        if (live >= 0) { // -1 also when the thread just ended: its final figure follows
+            return Duration.ofNanos(live);
+        }
         return Duration.ofNanos(cpuNanos);
     }
 

@@ -16,6 +16,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -143,8 +144,17 @@ public final class ImageStore {
 
     /** Deletes blobs no tag reaches; returns how many bytes were freed. */
     public long gc() throws IOException {
+        return gc(List.of());
+    }
+
+    /**
+     * Deletes blobs that neither a tag nor one of {@code untaggedRoots} reaches (the agent's
+     * releases name their images by digest only); returns how many bytes were freed.
+     */
+    public long gc(Collection<Descriptor> untaggedRoots) throws IOException {
         return withLock(() -> {
             List<Descriptor> roots = new ArrayList<>(readIndex().values());
+            roots.addAll(untaggedRoots);
             Set<Digest> live;
             try {
                 live = ImageGraph.reachable(source(), roots);

@@ -1,0 +1,184 @@
+package dev.skiff.agent;
+
+import dev.skiff.agent.content.ContentStore;
+import dev.skiff.agent.content.ImageGc;
+import dev.skiff.agent.deploy.DeployException;
+import dev.skiff.agent.deploy.Deployer;
+import dev.skiff.agent.deploy.Reconciler;
+import dev.skiff.agent.events.Event;
+import dev.skiff.agent.events.EventLog;
+import dev.skiff.agent.logs.LogLine;
+import dev.skiff.agent.logs.LogListener;
+import dev.skiff.agent.logs.LogStore;
+import dev.skiff.agent.state.AppRecord;
+import dev.skiff.agent.state.AppRepository;
+import dev.skiff.agent.state.ContainerRun;
+import dev.skiff.agent.state.Release;
+import dev.skiff.agent.state.ReleaseRepository;
+import dev.skiff.agent.state.ReleaseState;
+import dev.skiff.agent.state.RunRepository;
+import dev.skiff.agent.state.StateDb;
+import dev.skiff.agent.supervisor.ContainerStatus;
+import dev.skiff.agent.supervisor.Supervisor;
+import dev.skiff.image.oci.Digest;
+import dev.skiff.runtime.Sandbox;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * The device agent: what the REST API and the CLI call. Under its data directory it keeps
+ * {@code state.db} (SQLite: apps, releases, runs, events), {@code images/} (the content store),
+ * {@code cache/} (compiled modules), {@code logs/APP/} and {@code volumes/APP/}.
+ */
+public final class Agent implements AutoCloseable {
+    private static final Duration SHUTDOWN_GRACE = Duration.ofSeconds(5);
+
+    private final AgentConfig config;
+    private final StateDb db;
+    private final ContentStore content;
+    private final Sandbox sandbox;
+    private final LogStore logs;
+    private final Supervisor supervisor;
+    private final EventLog events;
+    private final Deployer deployer;
+    private final AppRepository apps;
+    private final ReleaseRepository releases;
+    private final RunRepository runs;
+
+    private Agent(AgentConfig config, StateDb db, ContentStore content, Sandbox sandbox) {
+        Path data = config.dataDir();
+        this.config = config;
+        this.db = db;
+        this.content = content;
+        this.sandbox = sandbox;
+        this.logs = new LogStore(data.resolve("logs"), config.logMaxBytes(), config.logFiles());
+        this.runs = new RunRepository(db);
+        this.supervisor = new Supervisor(sandbox, logs, runs, config.memoryBudgetBytes());
+        this.events = new EventLog(db);
+        this.deployer = new Deployer(db, events, supervisor, content, sandbox, data.resolve("volumes"));
+        this.apps = new AppRepository(db);
+        this.releases = new ReleaseRepository(db);
+    }
+
+    /** Opens the data directory (creating it, migrating the database); runs nothing yet. */
+    public static Agent open(AgentConfig config) throws IOException {
+        Path data = config.dataDir();
+        StateDb db = StateDb.open(data.resolve("state.db"));
+        ContentStore content = ContentStore.open(data.resolve("images"));
+        return new Agent(config, db, content, Sandbox.withCompileCache(data.resolve("cache")));
+    }
+
+    public AgentConfig config() {
+        return config;
+    }
+
+    /** Where images are delivered to before they are deployed by digest. */
+    public ContentStore content() {
+        return content;
+    }
+
+    /**
+     * Reconciles with the database and starts every app's current release.
+     *
+     * @return the apps that could not be started, one line each (they stay as recorded)
+     */
+    public List<String> start() {
+        return new Reconciler(db, events, deployer).reconcile();
+    }
+
+    /**
+     * Stops every container (SIGTERM, then a grace period) and closes the state; the apps'
+     * records are unchanged, so the next start runs the same releases. An interrupt cuts the
+     * wait for the containers short (they are abandoned, as at a crash) but still closes the state.
+     */
+    @Override
+    public void close() {
+        try {
+            supervisor.stopAll(SHUTDOWN_GRACE);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            sandbox.close();
+            db.close();
+        }
+    }
+
+    /** Deploys an image of the content store as the app's new release; see {@link Deployer#deploy}. */
+    public Release deploy(String app, Digest image) throws DeployException, InterruptedException, IOException {
+        Release release = deployer.deploy(app, image);
+        collectGarbage();
+        return release;
+    }
+
+    public Release rollback(String app) throws DeployException, InterruptedException {
+        return deployer.rollback(app);
+    }
+
+    public void startApp(String app) throws DeployException {
+        deployer.start(app);
+    }
+
+    public void stopApp(String app) throws InterruptedException {
+        deployer.stop(app);
+    }
+
+    /** Stops and forgets the app, deletes its logs and frees the blobs only it used. Volumes stay. */
+    public void removeApp(String app) throws InterruptedException, IOException {
+        deployer.remove(app);
+        logs.delete(app);
+        collectGarbage();
+    }
+
+    public List<ContainerStatus> ps() {
+        return supervisor.list();
+    }
+
+    public List<AppRecord> apps() {
+        return apps.list();
+    }
+
+    /** The app's deployments with their outcomes, newest first. */
+    public List<Release> history(String app) {
+        return releases.ofApp(app);
+    }
+
+    /** What happened to the app, oldest first. */
+    public List<Event> events(String app) {
+        return events.ofApp(app);
+    }
+
+    /** Every start of a release's container, oldest first. */
+    public List<ContainerRun> runs(long releaseId) {
+        return runs.ofRelease(releaseId);
+    }
+
+    public List<LogLine> logs(String app) throws IOException {
+        return logs.read(app);
+    }
+
+    /** New log lines of the app, as they are written, until the handle is closed. */
+    public AutoCloseable followLogs(String app, LogListener listener) {
+        return logs.follow(app, listener);
+    }
+
+    /**
+     * Frees blobs that no tag and no release the agent may still run (current, previous,
+     * deploying) references; returns the bytes freed.
+     */
+    public long collectGarbage() throws IOException {
+        Set<Digest> keep = new TreeSet<>();
+        List<Long> ids = new ArrayList<>();
+        for (AppRecord app : apps.list()) {
+            app.currentRelease().ifPresent(ids::add);
+            app.previousRelease().ifPresent(ids::add);
+        }
+        ids.forEach(id -> releases.find(id).ifPresent(r -> keep.add(r.image())));
+        releases.inState(ReleaseState.DEPLOYING).forEach(r -> keep.add(r.image()));
+        return new ImageGc(content).collect(keep);
+    }
+}

@@ -1,0 +1,70 @@
+package dev.skiff.agent;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+
+/**
+ * The agent's configuration file ({@code skiff-agent --config FILE}), e.g.
+ *
+ * <pre>
+ * device-name: kitchen-pi
+ * data-dir: /var/lib/skiff-agent     # relative paths count from the config file's folder
+ * memory-budget: 512M                # the sum of admitted containers' memory limits
+ * logs:
+ *   max-size: 10M                    # current.log rotates past this
+ *   files: 5                         # rotated files kept: current.log.1 … .5
+ * listen:
+ *   address: 0.0.0.0
+ *   port: 7443
+ * </pre>
+ *
+ * Every key is optional; {@code memory-budget} defaults to half the JVM's maximum heap, leaving
+ * the other half to the agent itself and to compiled code.
+ */
+public record AgentConfig(String deviceName, Path dataDir, long memoryBudgetBytes, long logMaxBytes, int logFiles,
+        String listenAddress, int listenPort) {
+
+    public static final long DEFAULT_LOG_MAX_BYTES = 10L << 20;
+    public static final int DEFAULT_LOG_FILES = 5;
+    public static final int DEFAULT_PORT = 7443;
+
+    public AgentConfig {
+        if (memoryBudgetBytes <= 0 || logMaxBytes <= 0 || logFiles < 1 || listenPort < 1 || listenPort > 65535) {
+            throw new IllegalArgumentException("memory budget and log size must be positive, log files at least 1, port 1-65535");
+        }
+    }
+
+    /** The defaults, with data under {@code dataDir}. */
+    public static AgentConfig defaults(Path dataDir) {
+        return new AgentConfig(hostName(), dataDir, Runtime.getRuntime().maxMemory() / 2, DEFAULT_LOG_MAX_BYTES, DEFAULT_LOG_FILES,
+                "0.0.0.0", DEFAULT_PORT);
+    }
+
+    public static AgentConfig load(Path file) throws IOException, ConfigException {
+        String yaml;
+        try {
+            yaml = Files.readString(file);
+        } catch (NoSuchFileException e) {
+            throw new NoSuchFileException(file + ": no such config file");
+        }
+        return AgentConfigParser.parse(yaml, file);
+    }
+
+    public AgentConfig withMemoryBudget(long bytes) {
+        return new AgentConfig(deviceName, dataDir, bytes, logMaxBytes, logFiles, listenAddress, listenPort);
+    }
+
+    static String hostName() {
+        String name = System.getenv("HOSTNAME");
+        if (name != null && !name.isBlank()) {
+            return name;
+        }
+        try {
+            return java.net.InetAddress.getLocalHost().getHostName();
+        } catch (IOException e) {
+            return "skiff-device";
+        }
+    }
+}

@@ -1,0 +1,136 @@
+package dev.skiff.agent;
+
+import dev.skiff.protocols.Quantities;
+import java.io.StringReader;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import org.snakeyaml.engine.v2.api.LoadSettings;
+import org.snakeyaml.engine.v2.composer.Composer;
+import org.snakeyaml.engine.v2.exceptions.Mark;
+import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
+import org.snakeyaml.engine.v2.nodes.MappingNode;
+import org.snakeyaml.engine.v2.nodes.Node;
+import org.snakeyaml.engine.v2.nodes.NodeTuple;
+import org.snakeyaml.engine.v2.nodes.ScalarNode;
+import org.snakeyaml.engine.v2.parser.ParserImpl;
+import org.snakeyaml.engine.v2.scanner.StreamReader;
+
+/**
+ * Reads the agent's config from the YAML node tree, so every problem carries its line and
+ * column. The file is two levels deep at most; keys are flattened to dotted paths
+ * ({@code logs.max-size}) and checked against the known ones, so a typo is an error rather than
+ * a silently ignored setting.
+ */
+final class AgentConfigParser {
+    private static final Set<String> SECTIONS = Set.of("logs", "listen");
+    private static final Set<String> KEYS = Set.of("device-name", "data-dir", "memory-budget", "logs.max-size", "logs.files",
+            "listen.address", "listen.port");
+
+    private final Path file;
+    private final List<String> problems = new ArrayList<>();
+    private final Map<String, ScalarNode> values = new LinkedHashMap<>();
+
+    private AgentConfigParser(Path file) {
+        this.file = file;
+    }
+
+    static AgentConfig parse(String yaml, Path file) throws ConfigException {
+        return new AgentConfigParser(file).read(yaml);
+    }
+
+    private AgentConfig read(String yaml) throws ConfigException {
+        LoadSettings settings = LoadSettings.builder().setLabel(file.toString()).build();
+        try {
+            Node root = new Composer(settings, new ParserImpl(settings, new StreamReader(settings, new StringReader(yaml))))
+                    .getSingleNode().orElse(null);
+            if (root instanceof MappingNode mapping) {
+                collect(mapping, "");
+            } else if (root != null) {
+                problem(root, "the config must be a mapping of settings (key: value lines)");
+            }
+        } catch (MarkedYamlEngineException e) {
+            problem(e.getProblemMark().or(e::getContextMark).orElse(null), "not valid YAML: " + e.getProblem());
+        }
+        AgentConfig defaults = AgentConfig.defaults(file.toAbsolutePath().getParent().resolve("data"));
+        String deviceName = value("device-name", s -> s, defaults.deviceName());
+        Path dataDir = value("data-dir", s -> file.toAbsolutePath().getParent().resolve(s).normalize(), defaults.dataDir());
+        long budget = value("memory-budget", AgentConfigParser::positiveBytes, defaults.memoryBudgetBytes());
+        long logSize = value("logs.max-size", AgentConfigParser::positiveBytes, defaults.logMaxBytes());
+        int logFiles = value("logs.files", s -> number(s, 1, 1000), defaults.logFiles());
+        String address = value("listen.address", s -> s, defaults.listenAddress());
+        int port = value("listen.port", s -> number(s, 1, 65535), defaults.listenPort());
+        if (!problems.isEmpty()) {
+            throw new ConfigException(problems);
+        }
+        return new AgentConfig(deviceName, dataDir, budget, logSize, logFiles, address, port);
+    }
+
+    private void collect(MappingNode mapping, String prefix) {
+        for (NodeTuple tuple : mapping.getValue()) {
+            if (!(tuple.getKeyNode() instanceof ScalarNode keyNode)) {
+                problem(tuple.getKeyNode(), "a key must be a plain word");
+                continue;
+            }
+            String key = prefix + keyNode.getValue();
+            Node value = tuple.getValueNode();
+            if (prefix.isEmpty() && SECTIONS.contains(key) && value instanceof MappingNode section) {
+                collect(section, key + ".");
+            } else if (!KEYS.contains(key)) {
+                problem(keyNode, "unknown setting '" + key + "'; known: " + String.join(", ", KEYS.stream().sorted().toList()));
+            } else if (values.containsKey(key)) {
+                problem(keyNode, "'" + key + "' is set twice");
+            } else if (value instanceof ScalarNode scalar) {
+                values.put(key, scalar);
+            } else {
+                problem(value, "'" + key + "' needs a single value");
+            }
+        }
+    }
+
+    /** The setting parsed by {@code parser} (whose IllegalArgumentException is the problem), else the default. */
+    private <T> T value(String key, Function<String, T> parser, T fallback) {
+        ScalarNode node = values.get(key);
+        if (node == null) {
+            return fallback;
+        }
+        try {
+            return parser.apply(node.getValue());
+        } catch (IllegalArgumentException e) {
+            problem(node, key + ": " + e.getMessage());
+            return fallback;
+        }
+    }
+
+    private static long positiveBytes(String text) {
+        long bytes = Quantities.parseBytes(text);
+        if (bytes <= 0) {
+            throw new IllegalArgumentException("must be more than 0");
+        }
+        return bytes;
+    }
+
+    private static int number(String text, int min, int max) {
+        try {
+            int n = Integer.parseInt(text.trim());
+            if (n >= min && n <= max) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new IllegalArgumentException("'" + text + "' is not a whole number from " + min + " to " + max);
+    }
+
+    private void problem(Node node, String message) {
+        problem(node.getStartMark().orElse(null), message);
+    }
+
+    private void problem(Mark mark, String message) {
+        problems.add(file + ":" + (mark == null ? 1 : mark.getLine() + 1) + ":" + (mark == null ? 1 : mark.getColumn() + 1) + ": " + message);
+    }
+}

@@ -1,0 +1,210 @@
+package dev.skiff.agent.deploy;
+
+import dev.skiff.agent.content.ContentStore;
+import dev.skiff.agent.events.EventKind;
+import dev.skiff.agent.events.EventLog;
+import dev.skiff.agent.state.AppRecord;
+import dev.skiff.agent.state.AppRepository;
+import dev.skiff.agent.state.Release;
+import dev.skiff.agent.state.ReleaseRepository;
+import dev.skiff.agent.state.ReleaseState;
+import dev.skiff.agent.state.StateDb;
+import dev.skiff.agent.supervisor.SupervisedContainer;
+import dev.skiff.agent.supervisor.Supervisor;
+import dev.skiff.image.AppImage;
+import dev.skiff.image.oci.Digest;
+import dev.skiff.protocols.manifest.AppManifest;
+import dev.skiff.protocols.manifest.ManifestJson;
+import dev.skiff.runtime.AdmissionException;
+import dev.skiff.runtime.Sandbox;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * Changes what runs: deploys with a health gate and automatic rollback, operator rollbacks, and
+ * starting, stopping and removing apps. One change at a time, agent-wide.
+ *
+ * <p>Crash safety rests on one rule: the database's {@code apps.current_release} says what runs,
+ * and it moves only in the transaction that commits a switch, after the new container has
+ * started (and passed its health check) and before the old one is stopped. Whenever the agent
+ * dies, the restarted agent runs exactly the current release (see {@link Reconciler}).
+ */
+public final class Deployer {
+    private static final Pattern APP_NAME = Pattern.compile("[a-z0-9]([a-z0-9._-]{0,62}[a-z0-9])?");
+    static final Duration STOP_GRACE = Duration.ofSeconds(5);
+
+    private final StateDb db;
+    private final AppRepository apps;
+    private final ReleaseRepository releases;
+    private final EventLog events;
+    private final Supervisor supervisor;
+    private final ReleaseLauncher launcher;
+
+    public Deployer(StateDb db, EventLog events, Supervisor supervisor, ContentStore content, Sandbox sandbox, Path volumes) {
+        this.db = db;
+        this.apps = new AppRepository(db);
+        this.releases = new ReleaseRepository(db);
+        this.events = events;
+        this.supervisor = supervisor;
+        this.launcher = new ReleaseLauncher(content, sandbox, volumes);
+    }
+
+    /**
+     * Deploys the image (an index or manifest in the agent's store) as the app's new release:
+     * starts it beside the current one, waits for its health check, then switches over and stops
+     * the old one. A release that is refused or fails its health check leaves the current one
+     * running untouched. Returns the release with its outcome (state and detail).
+     *
+     * @throws DeployException when the image cannot be read at all (nothing is recorded)
+     */
+    public synchronized Release deploy(String app, Digest image) throws DeployException, InterruptedException {
+        checkName(app);
+        AppImage appImage;
+        AppManifest manifest;
+        try {
+            appImage = launcher.image(image);
+            manifest = ReleaseLauncher.manifest(app, appImage);
+        } catch (LaunchException e) {
+            throw new DeployException("cannot deploy " + app + ": " + e.getMessage(), e);
+        }
+        Release release = db.transaction(() -> {
+            apps.ensure(app);
+            Release r = releases.create(app, image, ManifestJson.write(manifest), ReleaseState.DEPLOYING, null);
+            events.record(app, r.id(), EventKind.DEPLOY_STARTED, "deploying " + manifest.name() + " " + manifest.version() + " (" + image + ") as r" + r.id());
+            return r;
+        });
+        Optional<String> unsupported = HealthGate.unsupported(manifest.health());
+        if (unsupported.isPresent()) {
+            return refuse(release, unsupported.get());
+        }
+        SupervisedContainer started;
+        try {
+            started = supervisor.start(launcher.template(release, appImage, manifest));
+        } catch (AdmissionException | LaunchException e) {
+            return refuse(release, e.getMessage());
+        }
+        Optional<String> unhealthy = HealthGate.await(started, manifest.health());
+        if (unhealthy.isPresent()) {
+            supervisor.stop(started, STOP_GRACE);
+            String kept = apps.find(app).flatMap(a -> a.currentRelease().stream().boxed().findFirst())
+                    .map(id -> "; r" + id + " keeps running").orElse("; the app has no earlier release");
+            db.inTransaction(() -> {
+                releases.setState(release.id(), ReleaseState.FAILED, unhealthy.get());
+                events.record(app, release.id(), EventKind.DEPLOY_ROLLED_BACK, "r" + release.id() + " rolled back: " + unhealthy.get() + kept);
+            });
+            return releases.find(release.id()).orElseThrow();
+        }
+        Optional<Long> old = switchTo(app, release.id(), ReleaseState.RETIRED, EventKind.DEPLOY_COMMITTED, "r" + release.id() + " is live");
+        if (old.isPresent()) {
+            stopRelease(app, old.get());
+        }
+        return releases.find(release.id()).orElseThrow();
+    }
+
+    /**
+     * Switches the app back to its previous release: starts it, commits the switch, stops the
+     * current one. The release rolled back from becomes the previous one, so a second rollback
+     * undoes the first.
+     *
+     * @throws IllegalStateException when there is no previous release
+     * @throws DeployException when the previous release cannot be started (the current one keeps running)
+     */
+    public synchronized Release rollback(String app) throws DeployException, InterruptedException {
+        AppRecord record = apps.find(app).orElseThrow(() -> new IllegalArgumentException("no app named " + app));
+        long target = record.previousRelease().orElseThrow(() -> new IllegalStateException(app + " has no previous release to roll back to"));
+        if (record.running()) {
+            startRelease(releases.find(target).orElseThrow());
+        }
+        Optional<Long> left = switchTo(app, target, ReleaseState.ROLLED_BACK, EventKind.ROLLBACK, "rolled back to r" + target);
+        if (left.isPresent()) {
+            stopRelease(app, left.get());
+        }
+        return releases.find(target).orElseThrow();
+    }
+
+    /** Starts the app's current release again after a {@link #stop}. */
+    public synchronized void start(String app) throws DeployException {
+        AppRecord record = apps.find(app).orElseThrow(() -> new IllegalArgumentException("no app named " + app));
+        db.inTransaction(() -> {
+            apps.setRunning(app, true);
+            events.record(app, null, EventKind.APP_STARTED, "started by the operator");
+        });
+        if (record.currentRelease().isPresent()) {
+            long current = record.currentRelease().getAsLong();
+            if (supervisor.find(app, current).filter(c -> !c.hasEnded()).isEmpty()) {
+                startRelease(releases.find(current).orElseThrow());
+            }
+        }
+    }
+
+    /** Stops the app's containers; it stays stopped across agent restarts until {@link #start}. */
+    public synchronized void stop(String app) throws InterruptedException {
+        apps.find(app).orElseThrow(() -> new IllegalArgumentException("no app named " + app));
+        db.inTransaction(() -> {
+            apps.setRunning(app, false);
+            events.record(app, null, EventKind.APP_STOPPED, "stopped by the operator");
+        });
+        supervisor.stopApp(app, STOP_GRACE);
+    }
+
+    /** Stops the app and forgets it with its releases; its events stay. */
+    public synchronized void remove(String app) throws InterruptedException {
+        apps.find(app).orElseThrow(() -> new IllegalArgumentException("no app named " + app));
+        supervisor.stopApp(app, STOP_GRACE);
+        db.inTransaction(() -> {
+            apps.delete(app);
+            events.record(app, null, EventKind.APP_REMOVED, "removed by the operator");
+        });
+    }
+
+    /** Starts a release's container (used by start, rollback and the reconciler). */
+    void startRelease(Release release) throws DeployException {
+        try {
+            AppImage image = launcher.image(release.image());
+            supervisor.start(launcher.template(release, image, ReleaseLauncher.manifest(release.app(), image)));
+        } catch (LaunchException | AdmissionException e) {
+            throw new DeployException("cannot start " + release.app() + " r" + release.id() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The commit point of a switch: one transaction makes {@code target} the active, current
+     * release and the one it replaces the previous one (in state {@code leftState}). Returns the
+     * release replaced.
+     */
+    private Optional<Long> switchTo(String app, long target, ReleaseState leftState, EventKind kind, String message) {
+        return db.transaction(() -> {
+            AppRecord record = apps.find(app).orElseThrow();
+            Optional<Long> left = record.currentRelease().isPresent() ? Optional.of(record.currentRelease().getAsLong()) : Optional.empty();
+            releases.setState(target, ReleaseState.ACTIVE, null);
+            left.ifPresent(id -> releases.setState(id, leftState, null));
+            apps.switchTo(app, target, left.orElse(null));
+            apps.setRunning(app, true);
+            events.record(app, target, kind, message);
+            return left;
+        });
+    }
+
+    private void stopRelease(String app, long releaseId) throws InterruptedException {
+        Optional<SupervisedContainer> running = supervisor.find(app, releaseId);
+        if (running.isPresent()) {
+            supervisor.stop(running.get(), STOP_GRACE);
+        }
+    }
+
+    private Release refuse(Release release, String why) {
+        db.inTransaction(() -> {
+            releases.setState(release.id(), ReleaseState.REFUSED, why);
+            events.record(release.app(), release.id(), EventKind.DEPLOY_REFUSED, "r" + release.id() + " refused: " + why);
+        });
+        return releases.find(release.id()).orElseThrow();
+    }
+
+    private static void checkName(String app) {
+        if (!APP_NAME.matcher(app).matches()) {
+            throw new IllegalArgumentException("'" + app + "' is not an app name: lowercase letters, digits, '.', '_' or '-', at most 64");
+        }
+    }
+}

@@ -1,0 +1,17 @@
+package dev.skiff.agent.events;
+
+/** What an event records. */
+public enum EventKind {
+    DEPLOY_STARTED,
+    DEPLOY_COMMITTED,
+    DEPLOY_REFUSED,
+    /** The new release failed its health check and the previous one was kept. */
+    DEPLOY_ROLLED_BACK,
+    /** The agent found a deployment its previous process did not finish, and kept the previous release. */
+    DEPLOY_ABORTED,
+    /** An operator switched the app to its previous release. */
+    ROLLBACK,
+    APP_STOPPED,
+    APP_STARTED,
+    APP_REMOVED
+}

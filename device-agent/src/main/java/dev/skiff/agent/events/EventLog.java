@@ -1,0 +1,34 @@
+package dev.skiff.agent.events;
+
+import dev.skiff.agent.state.StateDb;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * The agent's history of what happened, in the {@code events} table. Appends join the caller's
+ * transaction, so an event is recorded exactly when the change it describes is.
+ */
+public final class EventLog {
+    private final StateDb db;
+
+    public EventLog(StateDb db) {
+        this.db = db;
+    }
+
+    public void record(String app, Long releaseId, EventKind kind, String message) {
+        db.insert("INSERT INTO events (at, app, release_id, kind, message) VALUES (?, ?, ?, ?, ?)",
+                System.currentTimeMillis(), app, releaseId, kind.name(), message);
+    }
+
+    /** Oldest first. */
+    public List<Event> ofApp(String app) {
+        return db.query("SELECT * FROM events WHERE app = ? ORDER BY id",
+                r -> {
+                    long release = r.getLong("release_id");
+                    Long releaseId = r.wasNull() ? null : release;
+                    return new Event(r.getLong("id"), Instant.ofEpochMilli(r.getLong("at")), r.getString("app"), releaseId,
+                            EventKind.valueOf(r.getString("kind")), r.getString("message"));
+                },
+                app);
+    }
+}

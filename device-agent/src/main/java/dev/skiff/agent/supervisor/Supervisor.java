@@ -1,0 +1,103 @@
+package dev.skiff.agent.supervisor;
+
+import dev.skiff.agent.logs.LogStore;
+import dev.skiff.agent.state.RunRepository;
+import dev.skiff.runtime.AdmissionException;
+import dev.skiff.runtime.Sandbox;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Runs releases as containers and keeps them running by their restart policies. Every container
+ * reserves its memory limit from the agent's budget first, so the sum of admitted limits never
+ * exceeds it. A container that ended for good stays listed (for {@code ps}) until it is stopped
+ * or replaced, but holds no memory.
+ */
+public final class Supervisor {
+    private final Sandbox sandbox;
+    private final LogStore logs;
+    private final RunRepository runs;
+    private final MemoryBudget budget;
+    private final Map<String, SupervisedContainer> containers = new ConcurrentHashMap<>();
+
+    public Supervisor(Sandbox sandbox, LogStore logs, RunRepository runs, long memoryBudgetBytes) {
+        this.sandbox = sandbox;
+        this.logs = logs;
+        this.runs = runs;
+        this.budget = new MemoryBudget(memoryBudgetBytes);
+    }
+
+    /**
+     * Admits (memory budget, imports) and starts a release's container, replacing one of the
+     * same release that ended for good.
+     *
+     * @throws AdmissionException naming the numbers when the budget cannot hold it, or the import
+     * that is not granted
+     * @throws IllegalStateException when the release is already running
+     */
+    public synchronized SupervisedContainer start(ContainerTemplate template) throws AdmissionException {
+        SupervisedContainer existing = containers.get(template.name());
+        if (existing != null && !existing.hasEnded()) {
+            throw new IllegalStateException(template.name() + " is already running");
+        }
+        budget.reserve(template.name(), template.limits().memoryBytes());
+        try {
+            SupervisedContainer started = new SupervisedContainer(template, sandbox, logs, runs, () -> budget.release(template.name()));
+            containers.put(template.name(), started);
+            return started;
+        } catch (AdmissionException | RuntimeException e) {
+            budget.release(template.name());
+            throw e;
+        }
+    }
+
+    public Optional<SupervisedContainer> find(String app, long releaseId) {
+        return containers.values().stream()
+                .filter(c -> c.template().app().equals(app) && c.template().releaseId() == releaseId)
+                .findFirst();
+    }
+
+    /** Stops every container of the app and forgets them. */
+    public void stopApp(String app, Duration grace) throws InterruptedException {
+        for (SupervisedContainer c : List.copyOf(containers.values())) {
+            if (c.template().app().equals(app)) {
+                stop(c, grace);
+            }
+        }
+    }
+
+    /** Stops a container and forgets it. */
+    public void stop(SupervisedContainer container, Duration grace) throws InterruptedException {
+        container.stop(grace);
+        containers.remove(container.template().name(), container);
+    }
+
+    /** Stops everything, e.g. when the agent shuts down; containers stop in parallel. */
+    public void stopAll(Duration grace) throws InterruptedException {
+        List<Thread> stoppers = new ArrayList<>();
+        for (SupervisedContainer c : List.copyOf(containers.values())) {
+            stoppers.add(Thread.ofVirtual().start(() -> {
+                try {
+                    stop(c, grace);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }));
+        }
+        for (Thread t : stoppers) {
+            t.join();
+        }
+    }
+
+    /** By app, then release. */
+    public List<ContainerStatus> list() {
+        return containers.values().stream().map(SupervisedContainer::status)
+                .sorted(Comparator.comparing(ContainerStatus::app).thenComparingLong(ContainerStatus::releaseId))
+                .toList();
+    }
+}

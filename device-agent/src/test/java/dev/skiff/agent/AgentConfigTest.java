@@ -1,0 +1,68 @@
+package dev.skiff.agent;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class AgentConfigTest {
+    @TempDir Path dir;
+
+    private Path write(String yaml) throws Exception {
+        return Files.writeString(dir.resolve("agent.yaml"), yaml);
+    }
+
+    @Test
+    void readsEverySetting() throws Exception {
+        AgentConfig config = AgentConfig.load(write("""
+                device-name: kitchen-pi
+                data-dir: state
+                memory-budget: 512M
+                logs:
+                  max-size: 1M
+                  files: 3
+                listen:
+                  address: 127.0.0.1
+                  port: 8443
+                """));
+        assertEquals(new AgentConfig("kitchen-pi", dir.resolve("state"), 512L << 20, 1L << 20, 3, "127.0.0.1", 8443), config);
+    }
+
+    @Test
+    void anEmptyFileGivesTheDefaults() throws Exception {
+        AgentConfig config = AgentConfig.load(write(""));
+        assertEquals(dir.resolve("data"), config.dataDir());
+        assertEquals(Runtime.getRuntime().maxMemory() / 2, config.memoryBudgetBytes());
+        assertEquals(AgentConfig.DEFAULT_PORT, config.listenPort());
+    }
+
+    @Test
+    void unknownKeysAndBadValuesAreErrorsWithLineAndColumn() throws Exception {
+        Path file = write("""
+                device-name: pi
+                memory-budgett: 1G
+                logs:
+                  files: many
+                  colour: blue
+                listen:
+                  port: 70000
+                """);
+        ConfigException e = assertThrows(ConfigException.class, () -> AgentConfig.load(file));
+        String m = e.getMessage();
+        assertTrue(m.contains(file + ":2:1: unknown setting 'memory-budgett'"), m);
+        assertTrue(m.contains(file + ":5:3: unknown setting 'logs.colour'"), m);
+        assertTrue(m.contains(file + ":4:10: logs.files: 'many' is not a whole number from 1 to 1000"), m);
+        assertTrue(m.contains(file + ":7:9: listen.port: '70000' is not a whole number from 1 to 65535"), m);
+    }
+
+    @Test
+    void malformedYamlIsReportedWhereItBreaks() throws Exception {
+        Path file = write("device-name: [unclosed\n");
+        ConfigException e = assertThrows(ConfigException.class, () -> AgentConfig.load(file));
+        assertTrue(e.getMessage().startsWith(file + ":2:1: not valid YAML"), e.getMessage());
+    }
+}
