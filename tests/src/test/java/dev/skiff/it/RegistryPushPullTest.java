@@ -42,11 +42,6 @@ class RegistryPushPullTest {
         }
     }
 
-    private static Skiff.Result ok(Skiff.Result r) {
-        assertEquals(0, r.exitCode(), r.toString());
-        return r;
-    }
-
     private static Skiff.Result refused(Skiff.Result r, String message) {
         assertEquals(125, r.exitCode(), r.toString());
         assertTrue(r.stderr().contains("skiff: error: " + message), "expected \"" + message + "\" in:\n" + r);
@@ -68,16 +63,16 @@ class RegistryPushPullTest {
     void thePulledImageIsThePushedOneAndSkopeoAndContainerdReadIt(@TempDir Path a, @TempDir Path b, @TempDir Path ctd) throws Exception {
         String ref = registry.address() + "/apps/hello:1";
         Skiff builder = new Skiff(a);
-        Digest index = Digest.parse(ok(builder.run("build", "-t", ref, "examples/hello")).stdout().strip());
-        ok(builder.run("key", "generate", "--out", a.toString()));
-        ok(builder.run("sign", ref, "--key", a.resolve("skiff.key").toString()));
+        Digest index = Digest.parse(Skiff.ok(builder.run("build", "-t", ref, "examples/hello")).stdout().strip());
+        Skiff.ok(builder.run("key", "generate", "--out", a.toString()));
+        Skiff.ok(builder.run("sign", ref, "--key", a.resolve("skiff.key").toString()));
         String signatureRef = registry.address() + "/apps/hello:" + index.signatureTag();
 
-        Skiff.Result push = ok(builder.run("push", ref));
+        Skiff.Result push = Skiff.ok(builder.run("push", ref));
         assertEquals(index + "\n", push.stdout());
         assertTrue(push.stderr().matches("(?s).*pushed " + ref + ": uploaded \\d+ blobs \\(.*\\), 0 already there.*"), push.toString());
 
-        Skiff.Result pull = ok(new Skiff(b).run("pull", ref));
+        Skiff.Result pull = Skiff.ok(new Skiff(b).run("pull", ref));
         assertEquals(index + "\n", pull.stdout());
         assertEquals(snapshot(a.resolve("images/blobs")), snapshot(b.resolve("images/blobs")), "the same blobs, byte for byte");
         String storeIndex = Files.readString(b.resolve("images/index.json"));
@@ -118,19 +113,19 @@ class RegistryPushPullTest {
             refused(pusher.runWithStdin("wrong\n", "login", host, "-u", "skiff", "--password-stdin"), "registry " + host + " refused the credentials");
             assertFalse(Files.exists(config), "refused credentials are not saved");
 
-            ok(pusher.runWithStdin("p4ss\n", "login", host, "-u", "skiff", "--password-stdin"));
+            Skiff.ok(pusher.runWithStdin("p4ss\n", "login", host, "-u", "skiff", "--password-stdin"));
             assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(config)));
             String auth = Base64.getEncoder().encodeToString("skiff:p4ss".getBytes(StandardCharsets.UTF_8));
             assertEquals(auth, JSON.readTree(config.toFile()).path("auths").path(host).path("auth").asText());
-            assertEquals(image.index() + "\n", ok(pusher.run("push", ref)).stdout());
+            assertEquals(image.index() + "\n", Skiff.ok(pusher.run("push", ref)).stdout());
 
             // The puller's config is written as docker would, under an http:// key.
             Path pullerConfig = Files.createDirectories(dir.resolve("puller"));
             Files.writeString(pullerConfig.resolve("config.json"), "{\"auths\":{\"http://" + host + "\":{\"auth\":\"" + auth + "\"}}}");
             Skiff puller = new Skiff(b).withEnv("DOCKER_CONFIG", pullerConfig.toString());
-            assertEquals(image.index() + "\n", ok(puller.run("pull", ref)).stdout());
+            assertEquals(image.index() + "\n", Skiff.ok(puller.run("pull", ref)).stdout());
 
-            ok(pusher.run("logout", host));
+            Skiff.ok(pusher.run("logout", host));
             refused(pusher.run("pull", ref), "registry " + host + " requires credentials for private/app");
         }
     }
@@ -141,12 +136,12 @@ class RegistryPushPullTest {
             String ref = "127.0.0.1:" + proxy.port() + "/apps/big:1";
             WasmImage.store(a, ref, 2 * MIB);
 
-            Skiff.Result first = ok(new Skiff(a).run("push", ref));
+            Skiff.Result first = Skiff.ok(new Skiff(a).run("push", ref));
             assertTrue(first.stderr().contains(": uploaded 2 blobs (2.0 MiB), 0 already there"), first.toString());
             assertTrue(proxy.clientBytes() > 2 * MIB, "the first push sent " + proxy.clientBytes() + " bytes");
 
             proxy.reset();
-            Skiff.Result again = ok(new Skiff(a).run("push", ref));
+            Skiff.Result again = Skiff.ok(new Skiff(a).run("push", ref));
             assertTrue(again.stderr().contains(": uploaded 0 blobs (0 bytes), 2 already there"), again.toString());
             assertTrue(proxy.clientBytes() < 8 * 1024, "the second push sent " + proxy.clientBytes() + " bytes");
         }
@@ -158,9 +153,9 @@ class RegistryPushPullTest {
         String bad = registry.address() + "/apps/corrupt:1";
         WasmImage.store(a, good, 1024);
         WasmImage.Stored corrupt = WasmImage.store(a, bad, 64 * 1024);
-        ok(new Skiff(a).run("push", good));
-        ok(new Skiff(a).run("push", bad));
-        ok(new Skiff(b).run("pull", good));
+        Skiff.ok(new Skiff(a).run("push", good));
+        Skiff.ok(new Skiff(a).run("push", bad));
+        Skiff.ok(new Skiff(b).run("pull", good));
 
         Path data = registry.blobData(corrupt.layer().hex());
         byte[] bytes = Files.readAllBytes(data);

@@ -51,13 +51,13 @@ class RegistrySignatureTest {
         Skiff dev = new Skiff(Files.createDirectories(shared.resolve("dev")));
         signedRef = registry.address() + "/apps/x:1";
         unsignedRef = registry.address() + "/apps/x:2";
-        signed = Digest.parse(ok(dev.run("build", "-t", signedRef, "examples/hello")).stdout().strip());
-        unsigned = Digest.parse(ok(dev.run("build", "-t", unsignedRef, "examples/sleeper")).stdout().strip());
-        ok(dev.run("key", "generate", "--out", keys.toString()));
-        ok(dev.run("key", "generate", "--out", keys.resolve("other").toString()));
-        ok(dev.run("sign", signedRef, "--key", keys.resolve("skiff.key").toString()));
-        ok(dev.run("push", signedRef));
-        ok(dev.run("push", unsignedRef));
+        signed = Digest.parse(Skiff.ok(dev.run("build", "-t", signedRef, "examples/hello")).stdout().strip());
+        unsigned = Digest.parse(Skiff.ok(dev.run("build", "-t", unsignedRef, "examples/sleeper")).stdout().strip());
+        Skiff.ok(dev.run("key", "generate", "--out", keys.toString()));
+        Skiff.ok(dev.run("key", "generate", "--out", keys.resolve("other").toString()));
+        Skiff.ok(dev.run("sign", signedRef, "--key", keys.resolve("skiff.key").toString()));
+        Skiff.ok(dev.run("push", signedRef));
+        Skiff.ok(dev.run("push", unsignedRef));
     }
 
     @AfterAll
@@ -65,11 +65,6 @@ class RegistrySignatureTest {
         if (registry != null) {
             registry.close();
         }
-    }
-
-    private static Skiff.Result ok(Skiff.Result r) {
-        assertEquals(0, r.exitCode(), r.toString());
-        return r;
     }
 
     private static Skiff.Result verifyOnAFreshMachine(Path home, String ref, Path key) throws Exception {
@@ -95,7 +90,7 @@ class RegistrySignatureTest {
                 "-verify", keys.resolve("skiff.pub").toString(), "-signature", dir.resolve("sig.der").toString(), dir.resolve("payload").toString()));
         assertEquals("Verified OK", openssl.output().strip());
 
-        Skiff.Result verified = ok(verifyOnAFreshMachine(dir.resolve("home"), signedRef, keys.resolve("skiff.pub")));
+        Skiff.Result verified = Skiff.ok(verifyOnAFreshMachine(dir.resolve("home"), signedRef, keys.resolve("skiff.pub")));
         assertTrue(verified.stdout().contains("verified " + signedRef), verified.toString());
     }
 

@@ -69,6 +69,14 @@ final class Skiff {
         return runWithStdin(null, args);
     }
 
+    /** Fails the test unless the command exited 0; returns its result for further checks. */
+    static Result ok(Result r) {
+        if (r.exitCode() != 0) {
+            throw new AssertionError("expected exit 0, got " + r);
+        }
+        return r;
+    }
+
     static String example(String name) {
         return "examples/" + name + "/" + name + ".wasm";
     }
