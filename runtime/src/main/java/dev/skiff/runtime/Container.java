@@ -3,6 +3,11 @@ package dev.skiff.runtime;
 import dev.skiff.protocols.Quantities;
 import dev.skiff.runtime.engine.GuestEnvironment;
 import dev.skiff.runtime.engine.GuestInstance;
+import dev.skiff.runtime.engine.ProbeResult;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import dev.skiff.runtime.engine.ModuleException;
 import dev.skiff.runtime.engine.RunOutcome;
 import dev.skiff.runtime.engine.WasmEngine;
@@ -24,6 +29,8 @@ public final class Container {
 
     private volatile ContainerState state = new ContainerState.Created();
     private volatile GuestInstance instance;
+    /** Completed with the instance once instantiated, or with null if the container ended first. */
+    private final CompletableFuture<GuestInstance> instantiated = new CompletableFuture<>();
     private volatile Thread thread;
     private volatile ContainerState.Killed pendingKill;
     private volatile long killDeadlineNanos;
@@ -126,6 +133,27 @@ public final class Container {
         return Duration.ofNanos(cpuNanos);
     }
 
+    /**
+     * Calls a health export of the running guest (see {@link GuestInstance#probe}); a container
+     * that is not running gives {@link ProbeResult.NoAnswer}.
+     */
+    public ProbeResult probe(String export, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        GuestInstance guest;
+        try {
+            guest = state instanceof ContainerState.Running ? instantiated.get(timeout.toNanos(), TimeUnit.NANOSECONDS) : null;
+        } catch (TimeoutException | ExecutionException e) {
+            guest = null;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            guest = null;
+        }
+        if (guest == null || !(state instanceof ContainerState.Running)) {
+            return new ProbeResult.NoAnswer("the container is " + state.describe());
+        }
+        return guest.probe(export, Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
+    }
+
     /** Time from a stop or limit kill being issued until the guest ended; zero if none was. */
     public Duration killLatency() {
         long issued = killIssuedNanos;
@@ -185,6 +213,7 @@ public final class Container {
             long t1 = System.nanoTime();
             instantiateNanos = t1 - t0;
             instance = guest;
+            instantiated.complete(guest);
             if (pendingKill != null) {
                 guest.interrupt();
             }
@@ -198,6 +227,7 @@ public final class Container {
             end = new ContainerState.Failed("engine error: " + e);
         }
         cpuNanos = Watchdog.currentThreadCpuNanos();
+        instantiated.complete(null);
         finish(end);
     }
 

@@ -12,4 +12,12 @@ public interface GuestInstance {
      * {@link RunOutcome.Interrupted}.
      */
     void interrupt();
+
+    /**
+     * Calls an export of the running guest, such as a health check taking nothing and returning an
+     * i32. Wasm instances are single-threaded, so the call is made on the guest's own thread at its
+     * next safe point (when it sleeps in {@code poll_oneoff}); a guest that does not sleep within
+     * {@code timeout} gives {@link ProbeResult.NoAnswer}.
+     */
+    ProbeResult probe(String export, java.time.Duration timeout);
 }

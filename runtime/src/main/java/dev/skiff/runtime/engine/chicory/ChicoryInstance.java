@@ -18,10 +18,12 @@ import dev.skiff.runtime.capability.ValueType;
 import dev.skiff.runtime.engine.GuestEnvironment;
 import dev.skiff.runtime.engine.GuestInstance;
 import dev.skiff.runtime.engine.ModuleException;
+import dev.skiff.runtime.engine.ProbeResult;
 import dev.skiff.runtime.engine.Mount;
 import dev.skiff.runtime.engine.RunOutcome;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.TreeMap;
@@ -35,12 +37,14 @@ final class ChicoryInstance implements GuestInstance {
 
     private final Instance instance;
     private final WasiPreview1 wasi;
+    private final SafePoint safePoint;
     private volatile Thread runner;
     private volatile boolean interruptRequested;
 
-    private ChicoryInstance(Instance instance, WasiPreview1 wasi) {
+    private ChicoryInstance(Instance instance, WasiPreview1 wasi, SafePoint safePoint) {
         this.instance = instance;
         this.wasi = wasi;
+        this.safePoint = safePoint;
     }
 
     static ChicoryInstance create(
@@ -68,8 +72,9 @@ final class ChicoryInstance implements GuestInstance {
         new TreeMap<>(env.env()).forEach(options::withEnvironment);
         directories.forEach(options::withDirectory);
         WasiPreview1 wasi = WasiPreview1.builder().withOptions(options.build()).build();
+        SafePoint safePoint = new SafePoint();
         List<HostFunction> functions =
-                new ArrayList<>(new HardenedWasi(preopens, env.maxOpenFiles()).wrap(wasi.toHostFunctions()));
+                new ArrayList<>(new HardenedWasi(preopens, env.maxOpenFiles(), safePoint).wrap(wasi.toHostFunctions()));
         for (HostModule hostModule : env.hostModules()) {
             functions.addAll(link(hostModule));
         }
@@ -101,7 +106,7 @@ final class ChicoryInstance implements GuestInstance {
                             .withMemoryFactory(l -> new FlatMemory(l, limitPages))
                             .withStart(false)
                             .build();
-            return new ChicoryInstance(instance, wasi);
+            return new ChicoryInstance(instance, wasi, safePoint);
         } catch (ChicoryException e) {
             wasi.close();
             throw new ModuleException("cannot instantiate module: " + e.getMessage(), e);
@@ -147,6 +152,7 @@ final class ChicoryInstance implements GuestInstance {
             return outcomeOf(e);
         } finally {
             Thread.interrupted(); // the interrupt was for this guest, not for whoever runs next
+            safePoint.close();
             wasi.close();
         }
     }
@@ -168,6 +174,11 @@ final class ChicoryInstance implements GuestInstance {
         }
         String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
         return new RunOutcome.Trapped(message);
+    }
+
+    @Override
+    public ProbeResult probe(String export, Duration timeout) {
+        return safePoint.call(export, timeout);
     }
 
     @Override

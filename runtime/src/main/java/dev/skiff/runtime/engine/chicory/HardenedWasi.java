@@ -67,14 +67,16 @@ final class HardenedWasi {
                             new PathArgs(4, 5, 6, PathArgs.NO_FOLLOW)));
 
     private final Map<Integer, Path> directories = new HashMap<>();
+    private final SafePoint safePoint;
     private final int maxOpenFiles;
     private int openFiles;
 
     /**
      * @param preopens host directories in preopen order (fd 3, 4, ...), already real paths
      */
-    HardenedWasi(List<Path> preopens, int maxOpenFiles) {
+    HardenedWasi(List<Path> preopens, int maxOpenFiles, SafePoint safePoint) {
         this.maxOpenFiles = maxOpenFiles;
+        this.safePoint = safePoint;
         for (int i = 0; i < preopens.size(); i++) {
             directories.put(3 + i, preopens.get(i));
         }
@@ -95,6 +97,12 @@ final class HardenedWasi {
     }
 
     private WasmFunctionHandle guard(String name, WasmFunctionHandle original) {
+        if (name.equals("poll_oneoff")) {
+            return (instance, args) -> {
+                safePoint.reached(instance);
+                return original.apply(instance, args);
+            };
+        }
         if (name.equals("path_symlink")) {
             return (instance, args) -> errno(ERRNO_NOTSUP);
         }
