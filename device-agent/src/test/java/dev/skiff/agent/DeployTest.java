@@ -76,13 +76,23 @@ class DeployTest {
     }
 
     @Test
-    void anExportHealthCheckIsRefusedUntilTheRuntimeCanCallExports() throws Exception {
+    void anExportHealthCheckPassesOnZeroAndRollsBackOnAnythingElse() throws Exception {
         try (Agent agent = TestAgents.open(dir.resolve("data"), 256L << 20)) {
-            Path app = TestAgents.app(dir, "sleeper", "app", "1.0.0", "args: [\"100\"]\nhealth:\n  export: healthy\n");
-            Release release = agent.deploy("app", TestAgents.build(agent, app));
-            assertEquals(ReleaseState.REFUSED, release.state());
-            assertTrue(release.detail().contains("not supported by this agent yet"), release.detail());
-            assertTrue(agent.ps().isEmpty());
+            String health = "health:\n  export: health\n  interval: 100ms\n";
+            Release v1 = agent.deploy("app", TestAgents.build(agent, TestAgents.app(dir, "healthy", "app", "1.0.0", "args: [\"50\"]\n" + health)));
+            assertEquals(ReleaseState.ACTIVE, v1.state(), v1.detail());
+
+            // v2's health export answers 1 from the first tick on
+            Release v2 = agent.deploy("app", TestAgents.build(agent, TestAgents.app(dir, "healthy", "app", "2.0.0", "args: [\"50\", \"0\"]\n" + health)));
+            assertEquals(ReleaseState.FAILED, v2.state());
+            assertTrue(v2.detail().contains("health() returned 1"), v2.detail());
+            assertEquals(List.of("app/r" + v1.id()), TestAgents.running(agent));
+
+            Release v3 = agent.deploy("app", TestAgents.build(agent, TestAgents.app(dir, "healthy", "app", "3.0.0",
+                    "args: [\"50\"]\nhealth:\n  export: no_such_export\n")));
+            assertEquals(ReleaseState.REFUSED, v3.state());
+            assertTrue(v3.detail().contains("the module exports no function of that name"), v3.detail());
+            assertEquals(List.of("app/r" + v1.id()), TestAgents.running(agent));
         }
     }
 

@@ -9,6 +9,7 @@ import dev.skiff.agent.state.Release;
 import dev.skiff.agent.state.ReleaseRepository;
 import dev.skiff.agent.state.ReleaseState;
 import dev.skiff.agent.state.StateDb;
+import dev.skiff.agent.supervisor.ContainerTemplate;
 import dev.skiff.agent.supervisor.SupervisedContainer;
 import dev.skiff.agent.supervisor.Supervisor;
 import dev.skiff.image.AppImage;
@@ -75,13 +76,14 @@ public final class Deployer {
             events.record(app, r.id(), EventKind.DEPLOY_STARTED, "deploying " + manifest.name() + " " + manifest.version() + " (" + image + ") as r" + r.id());
             return r;
         });
-        Optional<String> unsupported = HealthGate.unsupported(manifest.health());
-        if (unsupported.isPresent()) {
-            return refuse(release, unsupported.get());
-        }
         SupervisedContainer started;
         try {
-            started = supervisor.start(launcher.template(release, appImage, manifest));
+            ContainerTemplate template = launcher.template(release, appImage, manifest);
+            Optional<String> unusable = HealthGate.unusable(manifest.health(), template.module());
+            if (unusable.isPresent()) {
+                return refuse(release, unusable.get());
+            }
+            started = supervisor.start(template);
         } catch (AdmissionException | LaunchException e) {
             return refuse(release, e.getMessage());
         }

@@ -7,6 +7,7 @@ import dev.skiff.runtime.AdmissionException;
 import dev.skiff.runtime.Container;
 import dev.skiff.runtime.ContainerSpec;
 import dev.skiff.runtime.ContainerState;
+import dev.skiff.runtime.engine.ProbeResult;
 import dev.skiff.runtime.Sandbox;
 import java.io.IOException;
 import java.io.InputStream;
@@ -69,6 +70,11 @@ public final class SupervisedContainer {
      */
     public ContainerState awaitFirstRun(Duration timeout) throws InterruptedException {
         return first.awaitEnd(timeout);
+    }
+
+    /** Calls a health export of the release's first container (see {@link Container#probe}). */
+    public ProbeResult probeFirst(String export, Duration timeout) {
+        return first.probe(export, timeout);
     }
 
     /** Stops the container like SIGTERM and ends supervision; returns its final state. */
