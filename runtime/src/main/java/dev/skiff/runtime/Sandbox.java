@@ -10,7 +10,6 @@ import dev.skiff.runtime.engine.chicory.ChicoryEngine;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The wasm sandbox: prepares modules (parse, validate, compile once per digest) and creates
@@ -20,7 +19,20 @@ public final class Sandbox implements AutoCloseable {
     private final WasmEngine engine;
     private final CompileCache cache;
     private final Watchdog watchdog = new Watchdog();
-    private final Map<String, CompiledModule> prepared = new ConcurrentHashMap<>();
+    /**
+     * Compiled modules by digest and mode, least recently used dropped first: an agent sees many
+     * releases over its life, and each compiled module holds its classes.
+     */
+    private final Map<String, CompiledModule> prepared = java.util.Collections.synchronizedMap(
+            new java.util.LinkedHashMap<>(16, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<String, CompiledModule> eldest) {
+                    return size() > MAX_PREPARED;
+                }
+            });
+
+    /** How many compiled modules stay in memory; more come back from the disk cache quickly. */
+    static final int MAX_PREPARED = 64;
 
     private Sandbox(WasmEngine engine, CompileCache cache) {
         this.engine = engine;

@@ -11,6 +11,20 @@ import org.junit.jupiter.api.io.TempDir;
 class CompileCacheTest {
 
     @Test
+    void theInMemoryMemoKeepsOnlyTheMostRecentlyUsedModules() throws Exception {
+        try (Sandbox sandbox = Sandbox.inMemory()) {
+            byte[][] modules = new byte[Sandbox.MAX_PREPARED + 1][];
+            for (int i = 0; i < modules.length; i++) {
+                modules[i] = TinyWasm.module(java.util.List.of(), TinyWasm.I32_CONST, i, TinyWasm.DROP); // distinct bytes
+                sandbox.prepare(modules[i], ExecutionMode.INTERPRETED);
+            }
+            assertEquals(PreparedModule.Source.MEMORY, sandbox.prepare(modules[modules.length - 1], ExecutionMode.INTERPRETED).source());
+            assertEquals(PreparedModule.Source.INTERPRETER, sandbox.prepare(modules[0], ExecutionMode.INTERPRETED).source(),
+                    "the least recently used module was dropped");
+        }
+    }
+
+    @Test
     void secondPrepareLoadsFromDiskAndDamagedEntriesAreRecompiled(@TempDir Path cacheDir) throws Exception {
         byte[] wasm = Fixtures.wasm("hello");
         try (Sandbox first = Sandbox.withCompileCache(cacheDir)) {
