@@ -20,7 +20,9 @@ import dev.skiff.agent.state.RunRepository;
 import dev.skiff.agent.state.StateDb;
 import dev.skiff.agent.supervisor.ContainerStatus;
 import dev.skiff.agent.supervisor.Supervisor;
+import dev.skiff.agent.trust.TrustGate;
 import dev.skiff.image.oci.Digest;
+import dev.skiff.image.oci.Reference;
 import dev.skiff.runtime.Sandbox;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -60,7 +62,8 @@ public final class Agent implements AutoCloseable {
         this.runs = new RunRepository(db);
         this.supervisor = new Supervisor(sandbox, logs, runs, config.memoryBudgetBytes());
         this.events = new EventLog(db);
-        this.deployer = new Deployer(db, events, supervisor, content, sandbox, data.resolve("volumes"));
+        this.deployer = new Deployer(db, events, supervisor, content, sandbox, data.resolve("volumes"),
+                new TrustGate(content.images(), config.trust()));
         this.apps = new AppRepository(db);
         this.releases = new ReleaseRepository(db);
     }
@@ -77,7 +80,7 @@ public final class Agent implements AutoCloseable {
         return config;
     }
 
-    /** Where images are delivered to before they are deployed by digest. */
+    /** Where images are delivered to, under the reference they are then deployed by. */
     public ContentStore content() {
         return content;
     }
@@ -108,8 +111,12 @@ public final class Agent implements AutoCloseable {
         }
     }
 
-    /** Deploys an image of the content store as the app's new release; see {@link Deployer#deploy}. */
-    public Release deploy(String app, Digest image) throws DeployException, InterruptedException, IOException {
+    /**
+     * Deploys an image of the content store as the app's new release, if the trust policy
+     * admits it; see {@link Deployer#deploy}. The reference is the one the image was delivered
+     * under: its repository holds the signatures, and its registry and repository choose the trust rule.
+     */
+    public Release deploy(String app, Reference image) throws DeployException, InterruptedException, IOException {
         Release release = deployer.deploy(app, image);
         collectGarbage();
         return release;

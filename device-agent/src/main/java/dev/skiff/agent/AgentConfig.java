@@ -1,5 +1,6 @@
 package dev.skiff.agent;
 
+import dev.skiff.agent.trust.TrustPolicy;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -18,13 +19,19 @@ import java.nio.file.Path;
  * listen:
  *   address: 0.0.0.0
  *   port: 7443
+ * trust:                             # which images may run; see TrustPolicyParser
+ *   mode: reject-unsigned
+ *   keys: [keys/release.pub]
+ *   rules:
+ *     localhost:5000: {mode: allow}
  * </pre>
  *
  * Every key is optional; {@code memory-budget} defaults to half the JVM's maximum heap, leaving
- * the other half to the agent itself and to compiled code.
+ * the other half to the agent itself and to compiled code; {@code trust} to
+ * {@link TrustPolicy#DEFAULT}, which refuses every image until a key is named.
  */
 public record AgentConfig(String deviceName, Path dataDir, long memoryBudgetBytes, long logMaxBytes, int logFiles,
-        String listenAddress, int listenPort) {
+        String listenAddress, int listenPort, TrustPolicy trust) {
 
     public static final long DEFAULT_LOG_MAX_BYTES = 10L << 20;
     public static final int DEFAULT_LOG_FILES = 5;
@@ -39,7 +46,7 @@ public record AgentConfig(String deviceName, Path dataDir, long memoryBudgetByte
     /** The defaults, with data under {@code dataDir}. */
     public static AgentConfig defaults(Path dataDir) {
         return new AgentConfig(hostName(), dataDir, Runtime.getRuntime().maxMemory() / 2, DEFAULT_LOG_MAX_BYTES, DEFAULT_LOG_FILES,
-                "0.0.0.0", DEFAULT_PORT);
+                "0.0.0.0", DEFAULT_PORT, TrustPolicy.DEFAULT);
     }
 
     public static AgentConfig load(Path file) throws IOException, ConfigException {
@@ -53,7 +60,11 @@ public record AgentConfig(String deviceName, Path dataDir, long memoryBudgetByte
     }
 
     public AgentConfig withMemoryBudget(long bytes) {
-        return new AgentConfig(deviceName, dataDir, bytes, logMaxBytes, logFiles, listenAddress, listenPort);
+        return new AgentConfig(deviceName, dataDir, bytes, logMaxBytes, logFiles, listenAddress, listenPort, trust);
+    }
+
+    public AgentConfig withTrust(TrustPolicy policy) {
+        return new AgentConfig(deviceName, dataDir, memoryBudgetBytes, logMaxBytes, logFiles, listenAddress, listenPort, policy);
     }
 
     static String hostName() {

@@ -1,5 +1,7 @@
 package dev.skiff.agent;
 
+import dev.skiff.agent.trust.TrustPolicy;
+import dev.skiff.agent.trust.TrustPolicyParser;
 import dev.skiff.protocols.Quantities;
 import java.io.StringReader;
 import java.nio.file.Path;
@@ -22,18 +24,20 @@ import org.snakeyaml.engine.v2.scanner.StreamReader;
 
 /**
  * Reads the agent's config from the YAML node tree, so every problem carries its line and
- * column. The file is two levels deep at most; keys are flattened to dotted paths
- * ({@code logs.max-size}) and checked against the known ones, so a typo is an error rather than
- * a silently ignored setting.
+ * column. Apart from {@code trust} (read by {@link TrustPolicyParser}) the file is two levels deep
+ * at most; keys are flattened to dotted paths ({@code logs.max-size}) and checked against the
+ * known ones, so a typo is an error rather than a silently ignored setting.
  */
 final class AgentConfigParser {
+    private static final String TRUST = "trust";
     private static final Set<String> SECTIONS = Set.of("logs", "listen");
     private static final Set<String> KEYS = Set.of("device-name", "data-dir", "memory-budget", "logs.max-size", "logs.files",
-            "listen.address", "listen.port");
+            "listen.address", "listen.port", TRUST);
 
     private final Path file;
     private final List<String> problems = new ArrayList<>();
     private final Map<String, ScalarNode> values = new LinkedHashMap<>();
+    private Node trust;
 
     private AgentConfigParser(Path file) {
         this.file = file;
@@ -64,10 +68,12 @@ final class AgentConfigParser {
         int logFiles = value("logs.files", s -> number(s, 1, 1000), defaults.logFiles());
         String address = value("listen.address", s -> s, defaults.listenAddress());
         int port = value("listen.port", s -> number(s, 1, 65535), defaults.listenPort());
+        TrustPolicy trustPolicy = trust == null ? defaults.trust()
+                : new TrustPolicyParser(file.toAbsolutePath().getParent(), this::problem).parse(trust);
         if (!problems.isEmpty()) {
             throw new ConfigException(problems);
         }
-        return new AgentConfig(deviceName, dataDir, budget, logSize, logFiles, address, port);
+        return new AgentConfig(deviceName, dataDir, budget, logSize, logFiles, address, port, trustPolicy);
     }
 
     private void collect(MappingNode mapping, String prefix) {
@@ -82,8 +88,10 @@ final class AgentConfigParser {
                 collect(section, key + ".");
             } else if (!KEYS.contains(key)) {
                 problem(keyNode, "unknown setting '" + key + "'; known: " + String.join(", ", KEYS.stream().sorted().toList()));
-            } else if (values.containsKey(key)) {
+            } else if (values.containsKey(key) || key.equals(TRUST) && trust != null) {
                 problem(keyNode, "'" + key + "' is set twice");
+            } else if (key.equals(TRUST)) {
+                trust = value;
             } else if (value instanceof ScalarNode scalar) {
                 values.put(key, scalar);
             } else {

@@ -4,8 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.skiff.agent.trust.TrustMode;
+import dev.skiff.agent.trust.TrustPolicy;
+import dev.skiff.agent.trust.TrustRule;
+import dev.skiff.image.sign.SigningKeys;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -29,7 +34,7 @@ class AgentConfigTest {
                   address: 127.0.0.1
                   port: 8443
                 """));
-        assertEquals(new AgentConfig("kitchen-pi", dir.resolve("state"), 512L << 20, 1L << 20, 3, "127.0.0.1", 8443), config);
+        assertEquals(new AgentConfig("kitchen-pi", dir.resolve("state"), 512L << 20, 1L << 20, 3, "127.0.0.1", 8443, TrustPolicy.DEFAULT), config);
     }
 
     @Test
@@ -64,5 +69,45 @@ class AgentConfigTest {
         Path file = write("device-name: [unclosed\n");
         ConfigException e = assertThrows(ConfigException.class, () -> AgentConfig.load(file));
         assertTrue(e.getMessage().startsWith(file + ":2:1: not valid YAML"), e.getMessage());
+    }
+
+    @Test
+    void readsTheTrustPolicyWithKeyFilesRelativeToTheConfig() throws Exception {
+        SigningKeys.generate(dir.resolve("keys"), null, false);
+        AgentConfig config = AgentConfig.load(write("""
+                trust:
+                  mode: warn
+                  keys: [keys/skiff.pub]
+                  rules:
+                    ghcr.io/acme: {mode: reject-unsigned, keys: [keys/skiff.pub]}
+                    localhost:5000:
+                      mode: allow
+                """));
+        var key = SigningKeys.readPublicKey(dir.resolve("keys/skiff.pub"));
+        assertEquals(new TrustPolicy(TrustRule.defaultRule(TrustMode.WARN, List.of(key)), List.of(
+                new TrustRule("ghcr.io/acme", TrustMode.REJECT_UNSIGNED, List.of(key)),
+                new TrustRule("localhost:5000", TrustMode.ALLOW, List.of()))), config.trust());
+    }
+
+    @Test
+    void trustProblemsAreErrorsWithLineAndColumn() throws Exception {
+        Path file = write("""
+                trust:
+                  mode: strict
+                  keys: [missing.pub]
+                  rules:
+                    ghcr.io/acme: {keys: []}
+                    Bad Scope: {mode: warn}
+                    localhost:5000: {mode: allow, colour: blue}
+                  trusted: yes
+                """);
+        ConfigException e = assertThrows(ConfigException.class, () -> AgentConfig.load(file));
+        String m = e.getMessage();
+        assertTrue(m.contains(file + ":2:9: trust.mode: 'strict' is not a trust mode; use one of reject-unsigned, warn, allow"), m);
+        assertTrue(m.contains(file + ":3:10: trust.keys: " + dir.resolve("missing.pub") + ": no such key file"), m);
+        assertTrue(m.contains(file + ":5:5: trust.rules.ghcr.io/acme: needs a mode (reject-unsigned, warn or allow)"), m);
+        assertTrue(m.contains(file + ":6:5: trust.rules: 'Bad Scope' is not a registry or repository prefix"), m);
+        assertTrue(m.contains(file + ":7:35: unknown setting 'trust.rules.localhost:5000.colour'; known: keys, mode"), m);
+        assertTrue(m.contains(file + ":8:3: unknown setting 'trust.trusted'; known: keys, mode, rules"), m);
     }
 }

@@ -9,7 +9,7 @@ import dev.skiff.agent.events.EventKind;
 import dev.skiff.agent.state.Release;
 import dev.skiff.agent.state.ReleaseState;
 import dev.skiff.agent.supervisor.ContainerStatus;
-import dev.skiff.image.oci.Digest;
+import dev.skiff.image.oci.Reference;
 import dev.skiff.runtime.ContainerState;
 import java.nio.file.Path;
 import java.util.List;
@@ -99,7 +99,7 @@ class DeployTest {
     @Test
     void stopStartAndRemoveAnApp() throws Exception {
         try (Agent agent = TestAgents.open(dir.resolve("data"), 256L << 20)) {
-            Digest image = TestAgents.build(agent, TestAgents.sleeper(dir, "1.0.0", "200ms", "16M"));
+            Reference image = TestAgents.build(agent, TestAgents.sleeper(dir, "1.0.0", "200ms", "16M"));
             Release v1 = agent.deploy("app", image);
             agent.stopApp("app");
             assertTrue(TestAgents.running(agent).isEmpty());
@@ -116,7 +116,7 @@ class DeployTest {
     @Test
     void garbageCollectionKeepsTheCurrentAndPreviousReleasesOnly() throws Exception {
         try (Agent agent = TestAgents.open(dir.resolve("data"), 256L << 20)) {
-            Digest[] images = new Digest[3];
+            Reference[] images = new Reference[3];
             for (int i = 0; i < 3; i++) {
                 images[i] = TestAgents.build(agent, TestAgents.sleeper(dir, (i + 1) + ".0.0", "0s", "16M"));
                 assertEquals(ReleaseState.ACTIVE, agent.deploy("app", images[i]).state());
@@ -126,8 +126,8 @@ class DeployTest {
             }
             agent.collectGarbage(); // deploys collect too; this one sees v3 untagged as well
             var blobs = agent.content().images().blobs();
-            assertFalse(blobs.has(images[0]), "v1 is neither current nor previous");
-            assertTrue(blobs.has(images[1]) && blobs.has(images[2]));
+            assertFalse(blobs.has(images[0].digest()), "v1 is neither current nor previous");
+            assertTrue(blobs.has(images[1].digest()) && blobs.has(images[2].digest()));
             assertEquals(ReleaseState.ACTIVE, agent.rollback("app").state());
         }
     }

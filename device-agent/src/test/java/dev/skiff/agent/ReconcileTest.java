@@ -35,7 +35,7 @@ class ReconcileTest {
     private Setup v1RunningAndV2Delivered() throws Exception {
         try (Agent agent = TestAgents.open(data(), 256L << 20)) {
             Release v1 = TestAgents.deploySleeper(agent, dir, "app", "1.0.0", "200ms", "16M");
-            return new Setup(v1.id(), TestAgents.build(agent, TestAgents.sleeper(dir, "2.0.0", "200ms", "16M")));
+            return new Setup(v1.id(), TestAgents.build(agent, TestAgents.sleeper(dir, "2.0.0", "200ms", "16M")).digest());
         }
     }
 

@@ -2,9 +2,13 @@ package dev.skiff.agent;
 
 import dev.skiff.agent.state.Release;
 import dev.skiff.agent.supervisor.ContainerStatus;
+import dev.skiff.agent.trust.TrustMode;
+import dev.skiff.agent.trust.TrustPolicy;
+import dev.skiff.agent.trust.TrustRule;
 import dev.skiff.image.build.BuildRequest;
 import dev.skiff.image.build.ImageBuilder;
-import dev.skiff.image.oci.Digest;
+import dev.skiff.image.build.BuildResult;
+import dev.skiff.image.oci.Reference;
 import dev.skiff.image.progress.ProgressListener;
 import dev.skiff.runtime.ContainerState;
 import dev.skiff.runtime.Sandbox;
@@ -22,8 +26,15 @@ public final class TestAgents {
 
     private TestAgents() {}
 
+    /** A policy that lets every image in: the tests that are not about trust deploy unsigned images. */
+    public static final TrustPolicy ALLOW_ALL = TrustPolicy.of(TrustRule.defaultRule(TrustMode.ALLOW, List.of()));
+
     public static Agent open(Path data, long memoryBudget) throws IOException {
-        return Agent.open(AgentConfig.defaults(data).withMemoryBudget(memoryBudget));
+        return open(data, memoryBudget, ALLOW_ALL);
+    }
+
+    public static Agent open(Path data, long memoryBudget, TrustPolicy trust) throws IOException {
+        return Agent.open(AgentConfig.defaults(data).withMemoryBudget(memoryBudget).withTrust(trust));
     }
 
     /**
@@ -38,10 +49,10 @@ public final class TestAgents {
         return app;
     }
 
-    /** Builds the app folder into the agent's store; returns the digest to deploy. */
-    public static Digest build(Agent agent, Path appDir) throws IOException {
-        return new ImageBuilder(agent.content().images(), BUILD_SANDBOX).build(BuildRequest.of(appDir), ProgressListener.NONE)
-                .index().digest();
+    /** Builds the app folder into the agent's store, tagged NAME:VERSION; returns that tag pinned to the index digest. */
+    public static Reference build(Agent agent, Path appDir) throws IOException {
+        BuildResult built = new ImageBuilder(agent.content().images(), BUILD_SANDBOX).build(BuildRequest.of(appDir), ProgressListener.NONE);
+        return built.reference().withDigest(built.index().digest());
     }
 
     /** A sleeper printing a tick every 100 ms, healthy after {@code healthy}, within {@code memory}. */

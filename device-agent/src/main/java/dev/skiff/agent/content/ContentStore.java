@@ -6,6 +6,7 @@ import dev.skiff.image.oci.Digest;
 import dev.skiff.image.oci.ImageFormatException;
 import dev.skiff.image.oci.MediaTypes;
 import dev.skiff.image.oci.OciJson;
+import dev.skiff.image.oci.Reference;
 import dev.skiff.image.store.ImageStore;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -30,6 +31,15 @@ public final class ContentStore {
     /** The underlying store, for whatever delivers images into it (builds, loads, pushes). */
     public ImageStore images() {
         return store;
+    }
+
+    /** The digest of the image a reference names: its own digest if it has one, else what its tag points at. */
+    public Digest digestOf(Reference ref) throws IOException, ImageFormatException {
+        if (ref.digest() != null) {
+            return ref.digest();
+        }
+        return store.resolve(ref).map(Descriptor::digest)
+                .orElseThrow(() -> new ImageFormatException("image " + ref.familiar() + " is not in the agent's store"));
     }
 
     /** The app image an index or manifest digest names. */

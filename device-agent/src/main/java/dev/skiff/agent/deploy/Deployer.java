@@ -12,8 +12,11 @@ import dev.skiff.agent.state.StateDb;
 import dev.skiff.agent.supervisor.ContainerTemplate;
 import dev.skiff.agent.supervisor.SupervisedContainer;
 import dev.skiff.agent.supervisor.Supervisor;
+import dev.skiff.agent.trust.TrustGate;
+import dev.skiff.agent.trust.TrustVerdict;
 import dev.skiff.image.AppImage;
 import dev.skiff.image.oci.Digest;
+import dev.skiff.image.oci.Reference;
 import dev.skiff.protocols.manifest.AppManifest;
 import dev.skiff.protocols.manifest.ManifestJson;
 import dev.skiff.runtime.AdmissionException;
@@ -42,29 +45,35 @@ public final class Deployer {
     private final EventLog events;
     private final Supervisor supervisor;
     private final ReleaseLauncher launcher;
+    private final TrustGate trust;
 
-    public Deployer(StateDb db, EventLog events, Supervisor supervisor, ContentStore content, Sandbox sandbox, Path volumes) {
+    public Deployer(StateDb db, EventLog events, Supervisor supervisor, ContentStore content, Sandbox sandbox, Path volumes,
+            TrustGate trust) {
         this.db = db;
         this.apps = new AppRepository(db);
         this.releases = new ReleaseRepository(db);
         this.events = events;
         this.supervisor = supervisor;
         this.launcher = new ReleaseLauncher(content, sandbox, volumes);
+        this.trust = trust;
     }
 
     /**
-     * Deploys the image (an index or manifest in the agent's store) as the app's new release:
-     * starts it beside the current one, waits for its health check, then switches over and stops
-     * the old one. A release that is refused or fails its health check leaves the current one
-     * running untouched. Returns the release with its outcome (state and detail).
+     * Deploys the image (an index or manifest in the agent's store, named by the reference it was
+     * delivered under) as the app's new release: checks it against the trust policy, starts it
+     * beside the current one, waits for its health check, then switches over and stops the old
+     * one. A release that is refused or fails its health check leaves the current one running
+     * untouched. Returns the release with its outcome (state and detail).
      *
      * @throws DeployException when the image cannot be read at all (nothing is recorded)
      */
-    public synchronized Release deploy(String app, Digest image) throws DeployException, InterruptedException {
+    public synchronized Release deploy(String app, Reference ref) throws DeployException, InterruptedException {
         checkName(app);
+        Digest image;
         AppImage appImage;
         AppManifest manifest;
         try {
+            image = launcher.digestOf(ref);
             appImage = launcher.image(image);
             manifest = ReleaseLauncher.manifest(app, appImage);
         } catch (LaunchException e) {
@@ -73,9 +82,20 @@ public final class Deployer {
         Release release = db.transaction(() -> {
             apps.ensure(app);
             Release r = releases.create(app, image, ManifestJson.write(manifest), ReleaseState.DEPLOYING, null);
-            events.record(app, r.id(), EventKind.DEPLOY_STARTED, "deploying " + manifest.name() + " " + manifest.version() + " (" + image + ") as r" + r.id());
+            events.record(app, r.id(), EventKind.DEPLOY_STARTED,
+                    "deploying " + manifest.name() + " " + manifest.version() + " (" + ref.familiar() + ", " + image + ") as r" + r.id());
             return r;
         });
+        // pinned to the digest just read, so a tag moved meanwhile cannot swap what is verified
+        TrustVerdict verdict = trust.check(ref.withDigest(image));
+        switch (verdict.decision()) {
+            case REFUSED -> {
+                return refuse(release, verdict.message());
+            }
+            case VERIFIED -> events.record(app, release.id(), EventKind.IMAGE_VERIFIED, verdict.message());
+            case WARNED -> events.record(app, release.id(), EventKind.TRUST_WARNING, verdict.message());
+            case ALLOWED -> { } // the rule asks for no check, and no record of one
+        }
         SupervisedContainer started;
         try {
             ContainerTemplate template = launcher.template(release, appImage, manifest);

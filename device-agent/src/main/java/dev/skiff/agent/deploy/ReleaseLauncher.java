@@ -6,6 +6,7 @@ import dev.skiff.agent.supervisor.ContainerTemplate;
 import dev.skiff.image.AppImage;
 import dev.skiff.image.oci.Digest;
 import dev.skiff.image.oci.ImageFormatException;
+import dev.skiff.image.oci.Reference;
 import dev.skiff.protocols.manifest.AppManifest;
 import dev.skiff.protocols.manifest.ManifestException;
 import dev.skiff.protocols.manifest.ManifestParser;
@@ -37,12 +38,21 @@ final class ReleaseLauncher {
         this.volumes = volumes;
     }
 
+    /** The digest a reference names in the store, or why there is none. */
+    Digest digestOf(Reference ref) throws LaunchException {
+        try {
+            return content.digestOf(ref);
+        } catch (IOException | ImageFormatException e) {
+            throw new LaunchException(e.getMessage(), e); // the store's messages name the image
+        }
+    }
+
     /** An image of the store, or why it cannot be read. */
     AppImage image(Digest digest) throws LaunchException {
         try {
             return content.open(digest);
         } catch (IOException | ImageFormatException e) {
-            throw new LaunchException(e.getMessage(), e); // the store's messages name the image
+            throw new LaunchException(e.getMessage(), e);
         }
     }
 

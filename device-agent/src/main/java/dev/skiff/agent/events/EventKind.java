@@ -3,6 +3,10 @@ package dev.skiff.agent.events;
 /** What an event records. */
 public enum EventKind {
     DEPLOY_STARTED,
+    /** The image verified with a key its trust rule names. */
+    IMAGE_VERIFIED,
+    /** The image did not verify, and its trust rule ({@code warn}) let the deploy go on. */
+    TRUST_WARNING,
     DEPLOY_COMMITTED,
     DEPLOY_REFUSED,
     /** The new release failed its health check and the previous one was kept. */
