@@ -20,6 +20,11 @@ class HealthProbeTest {
         return c;
     }
 
+    private static String[] lines(Fixtures.Run run) {
+        String out = run.out.toString(StandardCharsets.UTF_8);
+        return out.substring(0, out.lastIndexOf('\n') + 1).split("\n");
+    }
+
     @Test
     void aHealthyGuestAnswersZeroAndKeepsRunning() throws Exception {
         Fixtures.Run run = new Fixtures.Run("healthy", "20");
@@ -29,10 +34,14 @@ class HealthProbeTest {
             for (int i = 0; i < 5; i++) {
                 assertEquals(new ProbeResult.Answered(0), c.probe("health", TIMEOUT));
             }
-            Thread.sleep(100);
+            int afterProbes = lines(run).length;
+            long deadline = System.nanoTime() + TIMEOUT.toNanos();
+            while (lines(run).length < afterProbes + 3 && System.nanoTime() < deadline) {
+                Thread.sleep(10);
+            }
             assertInstanceOf(ContainerState.Running.class, c.state());
-            String[] lines = run.out.toString(StandardCharsets.UTF_8).split("\n");
-            assertTrue(lines.length > 5, "the guest kept ticking: " + lines.length);
+            String[] lines = lines(run);
+            assertTrue(lines.length >= afterProbes + 3, "the guest kept ticking after the probes: " + lines.length);
             for (int i = 0; i < lines.length; i++) {
                 assertEquals("tick " + (i + 1), lines[i], "output stays intact across probes");
             }
