@@ -1,0 +1,119 @@
+package dev.skiff.agent.pki;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.StringWriter;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.FileAttribute;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.KeyPair;
+import java.security.cert.CertificateException;
+import java.security.cert.X509Certificate;
+import java.util.ArrayList;
+import java.util.List;
+import org.bouncycastle.cert.X509CertificateHolder;
+import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
+import org.bouncycastle.openssl.PEMKeyPair;
+import org.bouncycastle.openssl.PEMParser;
+import org.bouncycastle.openssl.jcajce.JcaPEMKeyConverter;
+import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
+
+/**
+ * Certificates and private keys as PEM files, the form openssl and curl read. Every write is
+ * crash-safe (temp file, fsync, rename): a reader finds the old file or the new one, never half
+ * of one. Private keys are created with mode 0600 from their first byte.
+ */
+public final class PemFiles {
+    private PemFiles() {}
+
+    public static String toPem(X509Certificate certificate) {
+        return pem(certificate);
+    }
+
+    public static void writeCertificates(Path file, List<X509Certificate> certificates) throws IOException {
+        StringBuilder text = new StringBuilder();
+        certificates.forEach(c -> text.append(pem(c)));
+        write(file, text.toString(), "rw-r--r--");
+    }
+
+    /** As an {@code EC PRIVATE KEY} (SEC 1, which openssl reads), so the public key is kept beside the private one. */
+    public static void writeKeyPair(Path file, KeyPair keys) throws IOException {
+        write(file, pem(keys), "rw-------");
+    }
+
+    public static List<X509Certificate> readCertificates(Path file) throws IOException {
+        return parseCertificates(read(file), file.toString());
+    }
+
+    /** @throws IllegalArgumentException when the text holds no certificate, or something else */
+    public static List<X509Certificate> parseCertificates(String pem, String what) {
+        List<X509Certificate> certificates = new ArrayList<>();
+        try (PEMParser parser = new PEMParser(new StringReader(pem))) {
+            for (Object o = parser.readObject(); o != null; o = parser.readObject()) {
+                if (!(o instanceof X509CertificateHolder holder)) {
+                    throw new IllegalArgumentException(what + " holds a " + o.getClass().getSimpleName() + " where a certificate was expected");
+                }
+                certificates.add(new JcaX509CertificateConverter().getCertificate(holder));
+            }
+        } catch (IOException | CertificateException e) {
+            throw new IllegalArgumentException(what + " is not a PEM certificate: " + e.getMessage(), e);
+        }
+        if (certificates.isEmpty()) {
+            throw new IllegalArgumentException(what + " holds no PEM certificate");
+        }
+        return certificates;
+    }
+
+    public static KeyPair readKeyPair(Path file) throws IOException {
+        try (PEMParser parser = new PEMParser(new StringReader(read(file)))) {
+            if (parser.readObject() instanceof PEMKeyPair pair) {
+                return new JcaPEMKeyConverter().getKeyPair(pair);
+            }
+            throw new IOException(file + " holds no unencrypted EC PRIVATE KEY");
+        }
+    }
+
+    private static String read(Path file) throws IOException {
+        try {
+            return Files.readString(file, StandardCharsets.US_ASCII);
+        } catch (NoSuchFileException e) {
+            throw new NoSuchFileException(file.toString(), null, "no such file");
+        }
+    }
+
+    private static String pem(Object object) {
+        StringWriter out = new StringWriter();
+        try (JcaPEMWriter writer = new JcaPEMWriter(out)) {
+            writer.writeObject(object);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot encode " + object.getClass().getSimpleName() + " as PEM", e);
+        }
+        return out.toString();
+    }
+
+    private static void write(Path file, String text, String mode) throws IOException {
+        Path dir = file.toAbsolutePath().getParent();
+        Files.createDirectories(dir);
+        boolean posix = FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
+        FileAttribute<?>[] attrs = posix
+                ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString(mode))}
+                : new FileAttribute<?>[0];
+        Path temp = Files.createTempFile(dir, "." + file.getFileName(), ".tmp", attrs);
+        try {
+            try (FileChannel ch = FileChannel.open(temp, StandardOpenOption.WRITE)) {
+                ch.write(StandardCharsets.US_ASCII.encode(text));
+                ch.force(true);
+            }
+            Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } finally {
+            Files.deleteIfExists(temp);
+        }
+    }
+}
