@@ -32,7 +32,7 @@ public final class DeviceEnroller {
         KeyPin pin = KeyPin.of(deviceKey);
         AgentClient.enrolling(address, pin)
                 .enroll(new EnrollRequest(token.toString(), PemFiles.toPem(ca.certificate()), PemFiles.toPem(certificate)));
-        return new DeviceRecord(name, address, pin.toString(), Instant.now().toString());
+        return new DeviceRecord(name, address, pin.toString(), Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString());
     }
 
     /** The key the server at {@code address} proved it holds, if it is the pinned one. */

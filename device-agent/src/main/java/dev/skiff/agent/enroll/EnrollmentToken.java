@@ -3,7 +3,7 @@ package dev.skiff.agent.enroll;
 import dev.skiff.agent.pki.KeyPin;
 import java.security.PublicKey;
 import java.security.SecureRandom;
-import java.util.Base64;
+import java.util.HexFormat;
 
 /**
  * The one-time enrollment token {@code SECRET.PIN} the agent prints at its first start. SECRET
@@ -17,7 +17,8 @@ public record EnrollmentToken(String secret, KeyPin pin) {
     public static EnrollmentToken generate(PublicKey deviceKey) {
         byte[] secret = new byte[16];
         RANDOM.nextBytes(secret);
-        return new EnrollmentToken(Base64.getUrlEncoder().withoutPadding().encodeToString(secret), KeyPin.of(deviceKey));
+        // hex, so a token never starts with "-" and reads as an option on a command line
+        return new EnrollmentToken(HexFormat.of().formatHex(secret), KeyPin.of(deviceKey));
     }
 
     /** @throws IllegalArgumentException when the text is not {@code SECRET.PIN} */

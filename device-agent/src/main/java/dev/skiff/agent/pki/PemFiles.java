@@ -9,16 +9,20 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.security.KeyPair;
+import java.security.PrivateKey;
+import java.security.PublicKey;
 import java.security.cert.CertificateException;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.List;
+import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
+import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
 import org.bouncycastle.cert.X509CertificateHolder;
 import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
-import org.bouncycastle.openssl.PEMKeyPair;
 import org.bouncycastle.openssl.PEMParser;
 import org.bouncycastle.openssl.jcajce.JcaPEMKeyConverter;
 import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
+import org.bouncycastle.openssl.jcajce.JcaPKCS8Generator;
 
 /**
  * Certificates and private keys as PEM files, the form openssl and curl read. Every write is
@@ -38,9 +42,12 @@ public final class PemFiles {
         write(file, text.toString(), "rw-r--r--");
     }
 
-    /** As an {@code EC PRIVATE KEY} (SEC 1, which openssl reads), so the public key is kept beside the private one. */
+    /**
+     * A {@code PRIVATE KEY} block (PKCS#8, what openssl reads from the file) followed by the
+     * {@code PUBLIC KEY} block, as the JDK's PKCS#8 encoding leaves the public key out.
+     */
     public static void writeKeyPair(Path file, KeyPair keys) throws IOException {
-        write(file, pem(keys), "rw-------");
+        write(file, pem(new JcaPKCS8Generator(keys.getPrivate(), null)) + pem(keys.getPublic()), "rw-------");
     }
 
     public static List<X509Certificate> readCertificates(Path file) throws IOException {
@@ -67,12 +74,22 @@ public final class PemFiles {
     }
 
     public static KeyPair readKeyPair(Path file) throws IOException {
+        PrivateKey privateKey = null;
+        PublicKey publicKey = null;
+        JcaPEMKeyConverter converter = new JcaPEMKeyConverter();
         try (PEMParser parser = new PEMParser(new StringReader(read(file)))) {
-            if (parser.readObject() instanceof PEMKeyPair pair) {
-                return new JcaPEMKeyConverter().getKeyPair(pair);
+            for (Object o = parser.readObject(); o != null; o = parser.readObject()) {
+                if (o instanceof PrivateKeyInfo info) {
+                    privateKey = converter.getPrivateKey(info);
+                } else if (o instanceof SubjectPublicKeyInfo info) {
+                    publicKey = converter.getPublicKey(info);
+                }
             }
-            throw new IOException(file + " holds no unencrypted EC PRIVATE KEY");
         }
+        if (privateKey == null || publicKey == null) {
+            throw new IOException(file + " does not hold an unencrypted PRIVATE KEY and its PUBLIC KEY");
+        }
+        return new KeyPair(publicKey, privateKey);
     }
 
     private static String read(Path file) throws IOException {
