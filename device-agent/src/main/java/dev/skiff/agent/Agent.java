@@ -74,7 +74,13 @@ public final class Agent implements AutoCloseable {
         Path data = config.dataDir();
         StateDb db = StateDb.open(data.resolve("state.db"));
         ContentStore content = ContentStore.open(data.resolve("images"));
-        Enrollment enrollment = Enrollment.open(db, data.resolve("pki"));
+        Enrollment enrollment;
+        try {
+            enrollment = Enrollment.open(db, data.resolve("pki"));
+        } catch (IOException | RuntimeException e) {
+            db.close();
+            throw e;
+        }
         return new Agent(config, db, content, Sandbox.withCompileCache(data.resolve("cache")), enrollment);
     }
 

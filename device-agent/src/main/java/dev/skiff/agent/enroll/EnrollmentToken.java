@@ -18,7 +18,7 @@ public record EnrollmentToken(String secret, KeyPin pin) {
         byte[] secret = new byte[16];
         RANDOM.nextBytes(secret);
         // hex, so a token never starts with "-" and reads as an option on a command line
-        return new EnrollmentToken(HexFormat.of().formatHex(secret), KeyPin.of(deviceKey));
+        return new EnrollmentToken(HexFormat.of().formatHex(secret), KeyPin.of(deviceKey).shortened());
     }
 
     /** @throws IllegalArgumentException when the text is not {@code SECRET.PIN} */

@@ -27,6 +27,11 @@ public record KeyPin(byte[] prefix) {
         return new KeyPin(sha256(key.getEncoded()));
     }
 
+    /** The first {@link #SHORT_BYTES} only, as tokens carry it. */
+    public KeyPin shortened() {
+        return new KeyPin(Arrays.copyOf(prefix, SHORT_BYTES));
+    }
+
     public boolean matches(PublicKey key) {
         return MessageDigest.isEqual(prefix, Arrays.copyOf(sha256(key.getEncoded()), prefix.length));
     }
@@ -46,7 +51,7 @@ public record KeyPin(byte[] prefix) {
 
     /** The first {@link #SHORT_BYTES} in base64url (22 characters), for tokens. */
     public String shortText() {
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(Arrays.copyOf(prefix, SHORT_BYTES));
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(shortened().prefix);
     }
 
     public static KeyPin parseShort(String text) {
