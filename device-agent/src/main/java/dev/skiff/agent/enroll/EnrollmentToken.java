@@ -24,10 +24,14 @@ public record EnrollmentToken(String secret, KeyPin pin) {
     /** @throws IllegalArgumentException when the text is not {@code SECRET.PIN} */
     public static EnrollmentToken parse(String text) {
         int dot = text.indexOf('.');
-        if (dot <= 0 || dot == text.length() - 1) {
-            throw new IllegalArgumentException("'" + text + "' is not an enrollment token (SECRET.PIN, as the agent printed it)");
+        try {
+            if (dot > 0) {
+                return new EnrollmentToken(text.substring(0, dot), KeyPin.parseShort(text.substring(dot + 1)));
+            }
+        } catch (IllegalArgumentException badPin) {
+            // said below, the same way as a missing one
         }
-        return new EnrollmentToken(text.substring(0, dot), KeyPin.parseShort(text.substring(dot + 1)));
+        throw new IllegalArgumentException("'" + text + "' is not an enrollment token (SECRET.PIN, as the agent printed it)");
     }
 
     @Override
