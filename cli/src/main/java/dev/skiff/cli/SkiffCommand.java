@@ -25,6 +25,16 @@ import picocli.CommandLine.Command;
             PullCommand.class,
             LoginCommand.class,
             LogoutCommand.class,
+            CaCommand.class,
+            DeviceCommand.class,
+            DeployCommand.class,
+            PsCommand.class,
+            AppCommand.Stop.class,
+            AppCommand.Start.class,
+            AppCommand.Remove.class,
+            AppCommand.Rollback.class,
+            HistoryCommand.class,
+            LogsCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class SkiffCommand {

@@ -22,6 +22,21 @@ final class SkiffHome {
         }
     }
 
+    /** The fleet CA and the operator's client certificate ({@code skiff ca init}). */
+    static Path caDir() {
+        return dir().resolve("ca");
+    }
+
+    /** The devices this operator enrolled. */
+    static dev.skiff.agent.client.DeviceRegistry devices() {
+        return new dev.skiff.agent.client.DeviceRegistry(dir().resolve("devices.json"));
+    }
+
+    /** A client for an enrolled device, with the operator's certificate. */
+    static dev.skiff.agent.client.AgentClient client(String device) throws java.io.IOException {
+        return dev.skiff.agent.client.AgentClient.connect(devices().find(device), dev.skiff.agent.pki.FleetCa.open(caDir()));
+    }
+
     static Path compileCache() {
         return dir().resolve("cache").resolve("compiled");
     }

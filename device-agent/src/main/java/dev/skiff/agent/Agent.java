@@ -5,6 +5,7 @@ import dev.skiff.agent.content.ImageGc;
 import dev.skiff.agent.deploy.DeployException;
 import dev.skiff.agent.deploy.Deployer;
 import dev.skiff.agent.deploy.Reconciler;
+import dev.skiff.agent.enroll.Enrollment;
 import dev.skiff.agent.events.Event;
 import dev.skiff.agent.events.EventLog;
 import dev.skiff.agent.logs.LogLine;
@@ -34,7 +35,8 @@ import java.util.TreeSet;
 
 /**
  * The device agent: what the REST API and the CLI call. Under its data directory it keeps
- * {@code state.db} (SQLite: apps, releases, runs, events), {@code images/} (the content store),
+ * {@code state.db} (SQLite: apps, releases, runs, events, enrollment), {@code images/} (the content store),
+ * {@code pki/} (the device key and fleet certificates),
  * {@code cache/} (compiled modules), {@code logs/APP/} and {@code volumes/APP/}.
  */
 public final class Agent implements AutoCloseable {
@@ -51,8 +53,9 @@ public final class Agent implements AutoCloseable {
     private final AppRepository apps;
     private final ReleaseRepository releases;
     private final RunRepository runs;
+    private final Enrollment enrollment;
 
-    private Agent(AgentConfig config, StateDb db, ContentStore content, Sandbox sandbox) {
+    private Agent(AgentConfig config, StateDb db, ContentStore content, Sandbox sandbox, Enrollment enrollment) {
         Path data = config.dataDir();
         this.config = config;
         this.db = db;
@@ -66,6 +69,7 @@ public final class Agent implements AutoCloseable {
                 new TrustGate(content.images(), config.trust()));
         this.apps = new AppRepository(db);
         this.releases = new ReleaseRepository(db);
+        this.enrollment = enrollment;
     }
 
     /** Opens the data directory (creating it, migrating the database); runs nothing yet. */
@@ -73,11 +77,23 @@ public final class Agent implements AutoCloseable {
         Path data = config.dataDir();
         StateDb db = StateDb.open(data.resolve("state.db"));
         ContentStore content = ContentStore.open(data.resolve("images"));
-        return new Agent(config, db, content, Sandbox.withCompileCache(data.resolve("cache")));
+        Enrollment enrollment;
+        try {
+            enrollment = Enrollment.open(db, data.resolve("pki"));
+        } catch (IOException | RuntimeException e) {
+            db.close();
+            throw e;
+        }
+        return new Agent(config, db, content, Sandbox.withCompileCache(data.resolve("cache")), enrollment);
     }
 
     public AgentConfig config() {
         return config;
+    }
+
+    /** The device's key, fleet certificates and enrollment token: what its API server presents and accepts. */
+    public Enrollment enrollment() {
+        return enrollment;
     }
 
     /** Where images are delivered to, under the reference they are then deployed by. */
@@ -139,6 +155,11 @@ public final class Agent implements AutoCloseable {
         deployer.remove(app);
         logs.delete(app);
         collectGarbage();
+    }
+
+    /** The memory running containers have reserved of {@link AgentConfig#memoryBudgetBytes()}. */
+    public long memoryReservedBytes() {
+        return supervisor.memoryReservedBytes();
     }
 
     public List<ContainerStatus> ps() {

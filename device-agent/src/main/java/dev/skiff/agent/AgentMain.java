@@ -1,15 +1,18 @@
 package dev.skiff.agent;
 
+import dev.skiff.agent.api.ApiServer;
 import dev.skiff.runtime.Versions;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 
 /**
- * {@code skiff-agent --config FILE}: starts the agent and keeps it up until SIGTERM (or SIGINT),
- * then stops its containers gracefully. {@code --version} prints the versions and exits.
+ * {@code skiff-agent --config FILE}: starts the agent and its HTTPS API and keeps them up until
+ * SIGTERM (or SIGINT), then stops its containers gracefully. Until the device is enrolled it
+ * prints the command that enrolls it, with its one-time token. {@code --version} prints the versions and exits.
  */
 public final class AgentMain {
     private AgentMain() {}
@@ -19,6 +22,11 @@ public final class AgentMain {
         if (code != 0) {
             System.exit(code); // after a signal the JVM is exiting already; System.exit would block there
         }
+    }
+
+    /** The address an operator reaches the device at, as far as the device knows. */
+    private static String enrollHost(String listenAddress) {
+        return listenAddress.equals("0.0.0.0") || listenAddress.equals("::") ? AgentConfig.hostName() : listenAddress;
     }
 
     static int run(String[] args, PrintStream out, PrintStream err) throws InterruptedException {
@@ -39,7 +47,20 @@ public final class AgentMain {
         }
         List<String> problems = agent.start();
         problems.forEach(p -> err.println("skiff-agent: " + p));
-        out.println("skiff-agent ready: device " + agent.config().deviceName() + ", data in " + agent.config().dataDir());
+        AgentConfig config = agent.config();
+        ApiServer api;
+        try {
+            api = ApiServer.start(agent, new InetSocketAddress(config.listenAddress(), config.listenPort()));
+        } catch (IOException e) {
+            err.println("skiff-agent: cannot serve the API on " + config.listenAddress() + ":" + config.listenPort() + ": " + e.getMessage());
+            agent.close();
+            return 1;
+        }
+        out.println("skiff-agent ready: device " + config.deviceName() + ", data in " + config.dataDir() + ", API on https://"
+                + config.listenAddress() + ":" + api.port());
+        agent.enrollment().pendingToken().ifPresent(token -> out.println("skiff-agent: not enrolled yet; enroll with: skiff device enroll "
+                + enrollHost(config.listenAddress()) + ":" + api.port() + " --token " + token + " --name " + config.deviceName()));
+        out.flush();
         CountDownLatch stopped = new CountDownLatch(1);
         CountDownLatch shutdown = new CountDownLatch(1);
         // The JVM runs shutdown hooks on SIGTERM/SIGINT; this one stops the containers before it exits.
@@ -53,6 +74,7 @@ public final class AgentMain {
         }, "skiff-agent-shutdown"));
         shutdown.await();
         try {
+            api.close();
             agent.close();
         } finally {
             stopped.countDown();

@@ -43,12 +43,22 @@ final class Skiff {
         }
     }
 
-    Result runWithStdin(String stdin, String... args) throws IOException, InterruptedException {
+    /** Starts a command that runs on (such as {@code logs -f}), its stdout and stderr going to {@code output}. */
+    Process start(Path output, String... args) throws IOException {
+        return processBuilder(args).redirectErrorStream(true).redirectOutput(output.toFile()).start();
+    }
+
+    private ProcessBuilder processBuilder(String... args) {
         List<String> command = new ArrayList<>();
         command.add(ROOT.resolve("skiff").toString());
         command.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(command).directory(ROOT.toFile());
         pb.environment().putAll(env);
+        return pb;
+    }
+
+    Result runWithStdin(String stdin, String... args) throws IOException, InterruptedException {
+        ProcessBuilder pb = processBuilder(args);
         Path out = Files.createTempFile(home, "out", ".txt");
         Path err = Files.createTempFile(home, "err", ".txt");
         pb.redirectOutput(out.toFile()).redirectError(err.toFile());

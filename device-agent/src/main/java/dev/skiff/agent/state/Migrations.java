@@ -12,7 +12,7 @@ import java.util.List;
  */
 final class Migrations {
     /** In order; version N is the N-th file. */
-    static final List<String> FILES = List.of("0001-initial.sql");
+    static final List<String> FILES = List.of("0001-initial.sql", "0002-enrollment.sql");
 
     private Migrations() {}
 

@@ -20,7 +20,7 @@ final class MemoryBudget {
 
     /** Reserves {@code bytes} for {@code holder}, or refuses saying who holds what. */
     synchronized void reserve(String holder, long bytes) throws AdmissionException {
-        long used = reserved.values().stream().mapToLong(Long::longValue).sum();
+        long used = reservedBytes();
         if (used + bytes > totalBytes) {
             StringBuilder holders = new StringBuilder();
             reserved.forEach((name, b) -> holders.append(holders.isEmpty() ? "" : ", ").append(name).append(' ').append(Quantities.formatBytes(b)));
@@ -30,6 +30,11 @@ final class MemoryBudget {
                     + "; lower resources.memory in skiff.yaml, stop another app, or raise memory-budget in the agent's config");
         }
         reserved.put(holder, bytes);
+    }
+
+    /** What the containers have reserved now. */
+    synchronized long reservedBytes() {
+        return reserved.values().stream().mapToLong(Long::longValue).sum();
     }
 
     synchronized void release(String holder) {

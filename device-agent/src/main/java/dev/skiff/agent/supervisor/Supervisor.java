@@ -94,6 +94,11 @@ public final class Supervisor {
         }
     }
 
+    /** The memory running containers have reserved of the budget. */
+    public long memoryReservedBytes() {
+        return budget.reservedBytes();
+    }
+
     /** By app, then release. */
     public List<ContainerStatus> list() {
         return containers.values().stream().map(SupervisedContainer::status)

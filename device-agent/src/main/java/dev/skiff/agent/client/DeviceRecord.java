@@ -1,0 +1,10 @@
+package dev.skiff.agent.client;
+
+/**
+ * A device the operator enrolled, as {@code $SKIFF_HOME/devices.json} keeps it.
+ *
+ * @param address {@code HOST:PORT} of its API
+ * @param keyPin {@code sha256:HEX} of the device's public key: the CLI talks only to the holder of that key
+ * @param enrolledAt RFC 3339
+ */
+public record DeviceRecord(String name, String address, String keyPin, String enrolledAt) {}

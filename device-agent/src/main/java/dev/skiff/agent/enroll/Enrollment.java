@@ -1,0 +1,142 @@
+package dev.skiff.agent.enroll;
+
+import dev.skiff.agent.pki.Certificates;
+import dev.skiff.agent.pki.Identity;
+import dev.skiff.agent.pki.PemFiles;
+import dev.skiff.agent.state.EnrollmentRecord;
+import dev.skiff.agent.state.EnrollmentRepository;
+import dev.skiff.agent.state.StateDb;
+import dev.skiff.agent.tls.FleetTrustManager;
+import dev.skiff.agent.tls.TlsContexts;
+import dev.skiff.protocols.api.EnrollRequest;
+import dev.skiff.protocols.api.EnrollResponse;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyPair;
+import java.security.MessageDigest;
+import java.security.cert.X509Certificate;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import javax.net.ssl.SSLContext;
+
+/**
+ * The device side of enrollment, and so what the agent's TLS server presents and accepts.
+ * Before enrollment: a self-signed certificate for the device key, no client accepted, and a
+ * pending one-time token. {@link #enroll} checks the token and the certificate the operator made
+ * (for this device's key, by the CA sent along), stores both, burns the token, and from the next
+ * handshake on the server presents that certificate and accepts the CA's clients.
+ *
+ * <p>Crash safety: the certificate files are written first (each atomically), the token is
+ * burnt in the database last; only the database says the device is enrolled, so a crash in
+ * between leaves it unenrolled with its token still valid, and the files are rewritten next time.
+ */
+public final class Enrollment {
+    private static final Duration BOOTSTRAP_VALIDITY = Duration.ofDays(365);
+
+    /** What the TLS server uses now; replaced whole, so a handshake never sees half of a change. */
+    private record Current(Identity identity, Optional<X509Certificate> ca, Optional<EnrollmentToken> token, Optional<String> name) {}
+
+    private final EnrollmentRepository repository;
+    private final DeviceKeyFiles files;
+    private final KeyPair key;
+    private volatile Current current;
+
+    private Enrollment(EnrollmentRepository repository, DeviceKeyFiles files, KeyPair key, Current current) {
+        this.repository = repository;
+        this.files = files;
+        this.key = key;
+        this.current = current;
+    }
+
+    /** Loads the device key (making it at the first start) and the enrollment, or a new token if there is none. */
+    public static Enrollment open(StateDb db, Path pkiDir) throws IOException {
+        EnrollmentRepository repository = new EnrollmentRepository(db);
+        DeviceKeyFiles files = new DeviceKeyFiles(pkiDir);
+        KeyPair key = files.loadOrCreateKey();
+        Optional<EnrollmentRecord> record = repository.find();
+        if (record.isPresent() && record.get().name().isPresent()) {
+            Current enrolled = new Current(new Identity(key.getPrivate(), files.deviceChain()), Optional.of(files.ca()), Optional.empty(),
+                    record.get().name());
+            return new Enrollment(repository, files, key, enrolled);
+        }
+        EnrollmentToken token;
+        if (record.isPresent()) {
+            token = EnrollmentToken.parse(record.get().token().orElseThrow());
+        } else {
+            token = EnrollmentToken.generate(key.getPublic());
+            repository.createToken(token.toString());
+        }
+        X509Certificate bootstrap = Certificates.selfSigned(key, "skiff-agent bootstrap", Certificates.Purpose.SERVER, BOOTSTRAP_VALIDITY);
+        Current pending = new Current(new Identity(key.getPrivate(), List.of(bootstrap)), Optional.empty(), Optional.of(token), Optional.empty());
+        return new Enrollment(repository, files, key, pending);
+    }
+
+    /** The token to print while the device waits to be enrolled. */
+    public Optional<EnrollmentToken> pendingToken() {
+        return current.token();
+    }
+
+    /** The name the device was enrolled as. */
+    public Optional<String> name() {
+        return current.name();
+    }
+
+    /**
+     * The server's TLS context: the current certificate, and clients checked against the current
+     * fleet CA. Clients without a certificate get through the handshake (the API then lets them
+     * enroll and nothing else); clients with a certificate the CA did not sign do not.
+     */
+    public SSLContext serverContext() {
+        return TlsContexts.create(() -> current.identity(), new FleetTrustManager(() -> current.ca(), Optional.empty()));
+    }
+
+    public synchronized EnrollResponse enroll(EnrollRequest request) throws EnrollmentRefusedException, IOException {
+        Current now = current;
+        if (now.token().isEmpty()) {
+            throw new EnrollmentRefusedException("this device is enrolled already (as " + now.name().orElse("?")
+                    + "); its enrollment token was used and cannot be used again");
+        }
+        if (request.token() == null || !MessageDigest.isEqual(request.token().getBytes(StandardCharsets.UTF_8),
+                now.token().get().toString().getBytes(StandardCharsets.UTF_8))) {
+            throw new EnrollmentRefusedException("wrong enrollment token");
+        }
+        X509Certificate ca = PemFiles.parseCertificates(required(request.caCertificate(), "caCertificate"), "caCertificate").getFirst();
+        List<X509Certificate> chain = PemFiles.parseCertificates(required(request.deviceCertificate(), "deviceCertificate"), "deviceCertificate");
+        X509Certificate device = chain.getFirst();
+        checkIssued(ca, device);
+        files.store(ca, device);
+        String name = Certificates.commonName(device);
+        repository.markEnrolled(name);
+        current = new Current(new Identity(key.getPrivate(), List.of(device, ca)), Optional.of(ca), Optional.empty(), Optional.of(name));
+        return new EnrollResponse(name);
+    }
+
+    private void checkIssued(X509Certificate ca, X509Certificate device) {
+        if (ca.getBasicConstraints() < 0) {
+            throw new IllegalArgumentException("caCertificate is not a CA certificate");
+        }
+        if (!device.getPublicKey().equals(key.getPublic())) {
+            throw new IllegalArgumentException("deviceCertificate is for another key than this device's");
+        }
+        if (!Certificates.Purpose.SERVER.allows(device)) {
+            throw new IllegalArgumentException("deviceCertificate is not a server certificate");
+        }
+        try {
+            ca.verify(ca.getPublicKey());
+            device.verify(ca.getPublicKey());
+            device.checkValidity();
+        } catch (GeneralSecurityException e) {
+            throw new IllegalArgumentException("deviceCertificate was not issued by caCertificate, or is not valid now: " + e.getMessage(), e);
+        }
+    }
+
+    private static String required(String value, String field) {
+        if (value == null || value.isBlank()) {
+            throw new IllegalArgumentException("the enrollment request has no " + field);
+        }
+        return value;
+    }
+}

@@ -1,0 +1,134 @@
+package dev.skiff.agent.pki;
+
+import java.math.BigInteger;
+import java.security.GeneralSecurityException;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.PrivateKey;
+import java.security.PublicKey;
+import java.security.SecureRandom;
+import java.security.cert.CertificateParsingException;
+import java.security.cert.X509Certificate;
+import java.security.spec.ECGenParameterSpec;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
+import java.util.List;
+import javax.security.auth.x500.X500Principal;
+import org.bouncycastle.asn1.x509.BasicConstraints;
+import org.bouncycastle.asn1.x509.ExtendedKeyUsage;
+import org.bouncycastle.asn1.x509.Extension;
+import org.bouncycastle.asn1.x509.KeyPurposeId;
+import org.bouncycastle.asn1.x509.KeyUsage;
+import org.bouncycastle.cert.CertIOException;
+import org.bouncycastle.cert.X509v3CertificateBuilder;
+import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
+import org.bouncycastle.cert.jcajce.JcaX509ExtensionUtils;
+import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
+import org.bouncycastle.operator.OperatorCreationException;
+import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
+
+/**
+ * Makes the fleet's X.509 certificates: all keys ECDSA P-256, all signatures SHA-256. Leaves say
+ * what they are for (extended key usage): a device certificate serves, an operator certificate
+ * is a client; the agent accepts only clients, so one device's certificate never opens another.
+ */
+public final class Certificates {
+    /** Boards without a real-time clock boot in the past until NTP answers; an hour of slack covers a late sync. */
+    private static final Duration BACKDATE = Duration.ofHours(1);
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    /** What a leaf certificate may be used for. */
+    public enum Purpose {
+        SERVER(KeyPurposeId.id_kp_serverAuth),
+        CLIENT(KeyPurposeId.id_kp_clientAuth);
+
+        private final KeyPurposeId id;
+
+        Purpose(KeyPurposeId id) {
+            this.id = id;
+        }
+
+        /** Whether the certificate's extended key usage allows this purpose. */
+        public boolean allows(X509Certificate certificate) {
+            try {
+                List<String> usages = certificate.getExtendedKeyUsage();
+                return usages != null && usages.contains(id.getId());
+            } catch (CertificateParsingException e) {
+                return false;
+            }
+        }
+    }
+
+    private Certificates() {}
+
+    public static KeyPair newKeyPair() {
+        try {
+            KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
+            generator.initialize(new ECGenParameterSpec("secp256r1"));
+            return generator.generateKeyPair();
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("every JDK has P-256", e);
+        }
+    }
+
+    /** A self-signed CA certificate that may sign leaves only (path length 0). */
+    public static X509Certificate selfSignedCa(KeyPair keys, String name, Duration validity) {
+        X500Principal subject = principal(name);
+        return build(subject, keys.getPrivate(), keys.getPublic(), subject, validity, null, keys.getPublic());
+    }
+
+    /** A self-signed leaf, as a device shows before it is enrolled (clients pin its key instead of trusting a CA). */
+    public static X509Certificate selfSigned(KeyPair keys, String name, Purpose purpose, Duration validity) {
+        X500Principal subject = principal(name);
+        return build(subject, keys.getPrivate(), keys.getPublic(), subject, validity, purpose, keys.getPublic());
+    }
+
+    /** A leaf for {@code subjectKey} signed by the CA. */
+    public static X509Certificate issue(X509Certificate ca, PrivateKey caKey, PublicKey subjectKey, String name, Purpose purpose,
+            Duration validity) {
+        return build(ca.getSubjectX500Principal(), caKey, subjectKey, principal(name), validity, purpose, ca.getPublicKey());
+    }
+
+    /** The common name of the certificate's subject. */
+    public static String commonName(X509Certificate certificate) {
+        String dn = certificate.getSubjectX500Principal().getName(X500Principal.RFC2253);
+        for (String part : dn.split(",")) {
+            if (part.startsWith("CN=")) {
+                return part.substring(3).replace("\\", "");
+            }
+        }
+        return dn;
+    }
+
+    private static X500Principal principal(String name) {
+        if (name.isBlank() || !name.matches("[A-Za-z0-9 ._-]{1,64}")) {
+            throw new IllegalArgumentException("'" + name + "' is not a usable name: letters, digits, space, '.', '_' or '-', at most 64");
+        }
+        return new X500Principal("CN=" + name);
+    }
+
+    /** A CA when {@code purpose} is null, otherwise a leaf for that purpose. */
+    private static X509Certificate build(X500Principal issuer, PrivateKey signer, PublicKey subjectKey, X500Principal subject,
+            Duration validity, Certificates.Purpose purpose, PublicKey issuerKey) {
+        Instant now = Instant.now();
+        X509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(issuer, new BigInteger(127, RANDOM).add(BigInteger.ONE),
+                Date.from(now.minus(BACKDATE)), Date.from(now.plus(validity)), subject, subjectKey);
+        try {
+            JcaX509ExtensionUtils extensions = new JcaX509ExtensionUtils();
+            builder.addExtension(Extension.subjectKeyIdentifier, false, extensions.createSubjectKeyIdentifier(subjectKey));
+            builder.addExtension(Extension.authorityKeyIdentifier, false, extensions.createAuthorityKeyIdentifier(issuerKey));
+            if (purpose == null) {
+                builder.addExtension(Extension.basicConstraints, true, new BasicConstraints(0));
+                builder.addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.keyCertSign | KeyUsage.cRLSign));
+            } else {
+                builder.addExtension(Extension.basicConstraints, true, new BasicConstraints(false));
+                builder.addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.digitalSignature));
+                builder.addExtension(Extension.extendedKeyUsage, false, new ExtendedKeyUsage(purpose.id));
+            }
+            return new JcaX509CertificateConverter().getCertificate(builder.build(new JcaContentSignerBuilder("SHA256withECDSA").build(signer)));
+        } catch (CertIOException | OperatorCreationException | GeneralSecurityException e) {
+            throw new IllegalStateException("cannot make a certificate for " + subject + ": " + e.getMessage(), e);
+        }
+    }
+}
