@@ -12,6 +12,7 @@ import picocli.CommandLine.Command;
         description = "WebAssembly containers for edge devices.",
         subcommands = {
             RunCommand.class,
+            DemoCommand.class,
             BuildCommand.class,
             ImagesCommand.class,
             InspectCommand.class,
