@@ -1,5 +1,6 @@
 package dev.skiff.protocols.manifest;
 
+import java.util.Collections;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -13,7 +14,7 @@ public record CapabilityGrants(Map<String, GpioGrant> gpio) {
     public static final CapabilityGrants NONE = new CapabilityGrants(Map.of());
 
     public CapabilityGrants {
-        gpio = java.util.Collections.unmodifiableSortedMap(new TreeMap<>(gpio));
+        gpio = Collections.unmodifiableSortedMap(new TreeMap<>(gpio));
     }
 
     public boolean isEmpty() {

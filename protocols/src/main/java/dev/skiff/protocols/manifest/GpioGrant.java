@@ -1,5 +1,7 @@
 package dev.skiff.protocols.manifest;
 
+import java.util.Locale;
+
 /**
  * One GPIO line an app may use, under a label of its choosing. The mode is the kind of grant:
  * a guest can get an output grant only as an output pin and an input grant only as an input pin.
@@ -23,7 +25,7 @@ public sealed interface GpioGrant {
         HIGH;
 
         public String yaml() {
-            return name().toLowerCase(java.util.Locale.ROOT);
+            return name().toLowerCase(Locale.ROOT);
         }
     }
 
