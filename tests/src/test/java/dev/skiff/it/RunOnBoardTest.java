@@ -26,6 +26,14 @@ class RunOnBoardTest {
     }
 
     @Test
+    void anImageCarriesItsGrants() throws Exception {
+        Skiff skiff = new Skiff(home);
+        Skiff.ok(skiff.run("build", Skiff.ROOT.resolve("examples/blinky").toString(), "-t", "blinky:test"));
+        var r = Skiff.ok(skiff.run("run", "--board", "sim", "blinky:test", "--", "2"));
+        assertEquals(2, r.stderr().lines().filter(line -> CHANGE.matcher(line).matches()).count(), r.toString());
+    }
+
+    @Test
     void grantsWithoutABoardAreRefused() throws Exception {
         var r = new Skiff(home).run("run", Skiff.ROOT.resolve("examples/blinky").toString());
         assertEquals(125, r.exitCode(), r.toString());

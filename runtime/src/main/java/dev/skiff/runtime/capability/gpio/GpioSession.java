@@ -48,21 +48,28 @@ final class GpioSession implements CapabilityLease {
         Map<GpioLine, String> labels = new LinkedHashMap<>();
         grants.forEach((label, grant) -> labels.put(GpioLine.of(grant), label));
         owners.claimAll(labels, this, container);
-        grants.forEach((label, grant) -> {
-            switch (grant) {
-                case GpioGrant.Output o -> {
-                    backend.openOutput(GpioLine.of(o), o.initial());
-                    if (o.maxWritesPerSecond() != GpioGrant.UNLIMITED) {
-                        limiters.put(label, new WriteRateLimiter(o.maxWritesPerSecond()));
-                    }
-                }
-                case GpioGrant.Input i -> backend.openInput(GpioLine.of(i));
-            }
-        });
+        try {
+            grants.forEach(this::open);
+        } catch (RuntimeException e) { // a backend that cannot open a line (hardware, permissions)
+            owners.releaseAll(this);
+            throw new CapabilityUnavailableException("cannot open the granted GPIO lines: " + e.getMessage());
+        }
         pins.clear();
         handleOfLabel.clear();
         nextHandle = 1; // 0 is never a valid handle, as in the component model
         active = true;
+    }
+
+    private void open(String label, GpioGrant grant) {
+        switch (grant) {
+            case GpioGrant.Output o -> {
+                backend.openOutput(GpioLine.of(o), o.initial());
+                if (o.maxWritesPerSecond() != GpioGrant.UNLIMITED) {
+                    limiters.put(label, new WriteRateLimiter(o.maxWritesPerSecond()));
+                }
+            }
+            case GpioGrant.Input i -> backend.openInput(GpioLine.of(i));
+        }
     }
 
     @Override
