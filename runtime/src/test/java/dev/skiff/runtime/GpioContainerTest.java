@@ -13,7 +13,6 @@ import dev.skiff.runtime.capability.gpio.GpioHost;
 import dev.skiff.runtime.capability.gpio.GpioLine;
 import dev.skiff.runtime.capability.gpio.PinChange;
 import dev.skiff.runtime.capability.gpio.SimulatedBoard;
-import dev.skiff.runtime.engine.ExecutionMode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -23,15 +22,27 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
-/** Containers on a simulated board: examples/blinky, line ownership, shutdown levels, admission. */
+/** Real guests (examples/blinky, examples/gpio-probe) on a simulated board: policy, ownership, shutdown, rate limit. */
 class GpioContainerTest {
     static final GpioLine GPIO17 = new GpioLine("gpiochip0", 17);
+    static final GpioLine GPIO27 = new GpioLine("gpiochip0", 27);
     /** LED on GPIO17, low while the app runs it, high once it has ended: shows the shutdown level. */
     static final CapabilityGrants LED_HIGH_AT_SHUTDOWN = new CapabilityGrants(Map.of(
             "LED", new GpioGrant.Output("gpiochip0", 17, Level.LOW, Level.HIGH, GpioGrant.UNLIMITED)));
 
     final SimulatedBoard board = new SimulatedBoard();
     final GpioHost gpio = new GpioHost(board);
+
+    Fixtures.Result probe(String... args) throws Exception {
+        return new Fixtures.Run("gpio-probe", args)
+                .capabilities(gpio.hostModules("gpio-probe", grantsOf("gpio-probe")))
+                .run(Fixtures.SANDBOX);
+    }
+
+    static CapabilityGrants grantsOf(String example) throws Exception {
+        Path file = Fixtures.root().resolve("examples").resolve(example).resolve("skiff.yaml");
+        return ManifestParser.parse(Files.readString(file), file.toString()).capabilities();
+    }
 
     Fixtures.Run blinky(String name, CapabilityGrants grants, String toggles) {
         return new Fixtures.Run("blinky", toggles).capabilities(gpio.hostModules(name, grants));
@@ -43,10 +54,7 @@ class GpioContainerTest {
         Matcher period = Pattern.compile("#define TOGGLE_PERIOD_MS (\\d+)").matcher(Files.readString(source));
         assertTrue(period.find(), "blinky.c defines TOGGLE_PERIOD_MS");
         long periodMs = Long.parseLong(period.group(1));
-        CapabilityGrants grants = ManifestParser.parse(
-                Files.readString(source.resolveSibling("skiff.yaml")), "skiff.yaml").capabilities();
-
-        Fixtures.Result result = blinky("blinky", grants, "6").run(Fixtures.SANDBOX);
+        Fixtures.Result result = blinky("blinky", grantsOf("blinky"), "6").run(Fixtures.SANDBOX);
 
         assertEquals(0, result.exitCode(), result.stderr());
         List<PinChange> changes = board.timeline().stream().filter(c -> c.line().equals(GPIO17)).toList();
@@ -57,15 +65,6 @@ class GpioContainerTest {
         double meanMs = changes.getLast().at().minus(changes.getFirst().at()).toNanos() / 1e6 / (changes.size() - 1);
         assertTrue(Math.abs(meanMs - periodMs) <= periodMs * 0.2,
                 "LED toggled every " + meanMs + " ms on average; the source says " + periodMs + " ms");
-    }
-
-    @Test
-    void ungrantedLabelIsPinNotAllowedForTheGuest() throws Exception {
-        var lampOnly = new CapabilityGrants(Map.of(
-                "LAMP", new GpioGrant.Output("gpiochip0", 17, Level.LOW, Level.LOW, GpioGrant.UNLIMITED)));
-        Fixtures.Result result = blinky("blinky", lampOnly, "1").run(Fixtures.SANDBOX);
-        assertEquals(1, result.exitCode());
-        assertTrue(result.stderr().contains("cannot get LED: pin-not-allowed"), result.stderr());
     }
 
     @Test
@@ -82,17 +81,39 @@ class GpioContainerTest {
     }
 
     @Test
+    void guestSeesPinNotAllowedAndPinModeNotAllowed() throws Exception {
+        assertEquals("get=pin-not-allowed\n", probe("get", "out", "GPIO4").stdout());
+        assertEquals("get=pin-mode-not-allowed\n", probe("get", "in", "LED").stdout());
+        assertEquals("get=pin-mode-not-allowed\n", probe("get", "out", "BUTTON").stdout());
+        assertEquals("get=ok\n", probe("get", "in", "BUTTON").stdout());
+    }
+
+    @Test
+    void guestReadsWhatTheBoardIsDrivenTo() throws Exception {
+        board.drive(GPIO27, Level.HIGH);
+        assertEquals("level=1\n", probe("read").stdout());
+        board.drive(GPIO27, Level.LOW);
+        assertEquals("level=0\n", probe("read").stdout());
+    }
+
+    @Test
+    void tightToggleLoopIsHeldToMaxWritesPerSecond() throws Exception {
+        Fixtures.Result result = probe("toggle", "31"); // the probe's grant: 100 writes/s
+        assertEquals("toggled=31\n", result.stdout());
+        List<PinChange> changes = board.timeline().stream().filter(c -> c.line().equals(GPIO17)).toList();
+        assertEquals(30, changes.size(), "the first write sets the initial low again");
+        double seconds = changes.getLast().at().minus(changes.getFirst().at()).toNanos() / 1e9;
+        double rate = (changes.size() - 1) / seconds;
+        assertTrue(rate <= 100 * 1.05, "a tight loop wrote " + rate + " times per second; the grant allows 100");
+    }
+
+    @Test
     void linesReturnToTheirShutdownLevelAfterATrap() throws Exception {
-        byte[] traps = TinyWasm.module(List.of(), 0x00); // _start: unreachable
-        PreparedModule module = Fixtures.SANDBOX.prepare(traps, ExecutionMode.COMPILED);
-        var spec = AdmissionTest.spec(gpio.hostModules("trapper", LED_HIGH_AT_SHUTDOWN));
-        assertEquals(Level.LOW, board.level(GPIO17));
-
-        ContainerState end = Fixtures.SANDBOX.create(module, spec).run();
-
-        assertInstanceOf(ContainerState.Failed.class, end);
-        assertEquals(Level.HIGH, board.level(GPIO17));
-        Fixtures.SANDBOX.create(module, AdmissionTest.spec(gpio.hostModules("next", LED_HIGH_AT_SHUTDOWN)));
+        Fixtures.Result result = probe("trap");
+        assertInstanceOf(ContainerState.Failed.class, result.state());
+        assertEquals(List.of(Level.HIGH, Level.LOW), board.timeline().stream().map(PinChange::level).toList(),
+                "the guest set the LED, the trap put it back to its shutdown level");
+        probe("get", "out", "LED"); // the line is free again
     }
 
     @Test
