@@ -16,13 +16,16 @@
 
 #include "skiff_gpio.h"
 
+/* Prints what=<gpio-error name>; returns the exit status for a failed call. */
+static int failed(const char *what, int err) {
+    printf("%s=%s\n", what, gpio_error_name(err));
+    return 1;
+}
+
 static gpio_pin_t pin_or_exit(int (*get)(const char *, gpio_pin_t *), const char *label) {
     gpio_pin_t pin;
     int err = get(label, &pin);
-    if (err != GPIO_OK) {
-        printf("get=%s\n", gpio_error_name(err));
-        exit(1);
-    }
+    if (err != GPIO_OK) exit(failed("get", err));
     return pin;
 }
 
@@ -39,10 +42,7 @@ int main(int argc, char **argv) {
         long n = strtol(argv[2], NULL, 10);
         for (long i = 0; i < n; i++) {
             int err = gpio_set(led, (int)(i & 1));
-            if (err != GPIO_OK) {
-                printf("set=%s\n", gpio_error_name(err));
-                return 1;
-            }
+            if (err != GPIO_OK) return failed("set", err);
         }
         printf("toggled=%ld\n", n);
         return 0;
@@ -50,10 +50,7 @@ int main(int argc, char **argv) {
     if (strcmp(test, "read") == 0) {
         int level;
         int err = gpio_read(pin_or_exit(gpio_in_get, "BUTTON"), &level);
-        if (err != GPIO_OK) {
-            printf("read=%s\n", gpio_error_name(err));
-            return 1;
-        }
+        if (err != GPIO_OK) return failed("read", err);
         printf("level=%d\n", level);
         return 0;
     }
