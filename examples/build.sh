@@ -16,7 +16,8 @@ set -euo pipefail
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 CLANG="${CLANG:-clang}"
-CFLAGS=(--target=wasm32-wasi -O2 -Wall -Wextra)
+# -I: the guest SDK (sdk/c); a relative path, as sources compile from their own folder.
+CFLAGS=(--target=wasm32-wasi -O2 -Wall -Wextra -I ../../sdk/c)
 LDFLAGS=(--target=wasm32-wasi -Wl,--strip-debug)
 
 missing() {

@@ -1,5 +1,6 @@
 package dev.skiff.cli;
 
+import dev.skiff.image.AppFolder;
 import dev.skiff.image.AppImage;
 import dev.skiff.image.oci.Descriptor;
 import dev.skiff.image.oci.Reference;
@@ -33,6 +34,16 @@ record Launch(String name, byte[] wasm, List<String> argv, Map<String, String> e
         argv.add(file.getFileName().toString());
         argv.addAll(args);
         return new Launch(file.getFileName().toString(), wasm, argv, Map.of(), Optional.empty(), List.of());
+    }
+
+    /** An app folder (skiff.yaml beside its module), run with its manifest's settings like an image. */
+    static Launch ofAppFolder(Path dir, List<String> args) throws IOException {
+        AppFolder folder = AppFolder.read(dir);
+        AppManifest app = folder.app();
+        List<String> argv = new ArrayList<>();
+        argv.add(folder.moduleFile().getFileName().toString());
+        argv.addAll(args.isEmpty() ? app.args() : args);
+        return new Launch(app.name(), folder.wasm(), argv, app.env(), Optional.of(app), volumes(Optional.of(app)));
     }
 
     /** ARGS given on the command line replace the image's own, as with docker run. */

@@ -10,6 +10,11 @@ import dev.skiff.image.oci.Reference;
 import dev.skiff.image.registry.ImageFetcher;
 import dev.skiff.protocols.Quantities;
 import dev.skiff.protocols.manifest.AppManifest;
+import dev.skiff.protocols.manifest.CapabilityGrants;
+import dev.skiff.runtime.capability.HostModule;
+import dev.skiff.runtime.capability.gpio.GpioHost;
+import dev.skiff.runtime.capability.gpio.PinChangeLog;
+import dev.skiff.runtime.capability.gpio.SimulatedBoard;
 import dev.skiff.runtime.Sandbox;
 import dev.skiff.runtime.engine.ExecutionMode;
 import dev.skiff.runtime.engine.ModuleException;
@@ -36,8 +41,8 @@ import picocli.CommandLine.Spec;
 @Command(
         name = "run",
         description = {
-            "Run a WASI module, or an image from the local store, in the sandbox.",
-            "An image runs with the args, env, limits and volumes of its skiff.yaml; options and ARGS given here override them.",
+            "Run a WASI module, an app folder, or an image from the local store, in the sandbox.",
+            "An app folder or image runs with the args, env, limits, volumes and grants of its skiff.yaml; options and ARGS given here override them.",
             "The exit code is the guest's; 128+signal when it was killed, 137 when it failed, 125 for errors of skiff itself."
         },
         mixinStandardHelpOptions = true,
@@ -77,9 +82,16 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = {"-v", "--verbose"}, description = "Print timings: parse, compile (or cache hit), instantiate, run.")
     boolean verbose;
 
-    @Parameters(index = "0", paramLabel = "FILE.wasm|REF",
-            description = "A module file (a path ending in .wasm or starting with . or /), or an image: from the local store,"
-                    + " else pulled from the registry it names (e.g. 127.0.0.1:5000/hello:1.0.0).")
+    /** Boards an app with GPIO grants can run against; devices get theirs from the agent. */
+    enum Board { sim }
+
+    @Option(names = "--board", paramLabel = "BOARD",
+            description = "Give the app's GPIO grants a board: sim, a simulated board that prints every pin change to stderr.")
+    Board board;
+
+    @Parameters(index = "0", paramLabel = "FILE.wasm|DIR|REF",
+            description = "A module file (a path ending in .wasm or starting with . or /), an app folder (skiff.yaml and its module),"
+                    + " or an image: from the local store, else pulled from the registry it names (e.g. 127.0.0.1:5000/hello:1.0.0).")
     String target;
 
     @Parameters(index = "1..*", paramLabel = "ARGS", description = "Arguments for the guest (put them after --).")
@@ -89,8 +101,8 @@ final class RunCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter err = spec.commandLine().getErr();
         try (Sandbox sandbox = Sandbox.withCompileCache(SkiffHome.compileCache())) {
-            Launch launch = isFile(target)
-                    ? Launch.ofFile(Path.of(target), args)
+            Launch launch = Files.isDirectory(Path.of(target)) ? Launch.ofAppFolder(Path.of(target), args)
+                    : isFile(target) ? Launch.ofFile(Path.of(target), args)
                     : Launch.ofImage(new ImageFetcher(SkiffHome.imageStore(), registry.client(), ProgressPrinter.forStderr(err)),
                             Reference.parse(target), args, sandbox);
             Limits limits = limits(launch.app().map(AppManifest::resources).orElse(null));
@@ -114,7 +126,7 @@ final class RunCommand implements Callable<Integer> {
                                     new FileOutputStream(FileDescriptor.out),
                                     new FileOutputStream(FileDescriptor.err),
                                     limits,
-                                    List.of()));
+                                    capabilities(launch, err)));
             Thread stopOnSignal = new Thread(() -> stopQuietly(container), "skiff-stop");
             Runtime.getRuntime().addShutdownHook(stopOnSignal);
             ContainerState end = container.run();
@@ -130,6 +142,21 @@ final class RunCommand implements Callable<Integer> {
         } catch (ModuleException | AdmissionException e) {
             throw new IllegalArgumentException(target + ": " + e.getMessage(), e);
         }
+    }
+
+    /** Host modules for the app's grants; GPIO lines need a board to be on. */
+    private List<HostModule> capabilities(Launch launch, PrintWriter err) {
+        CapabilityGrants grants = launch.app().map(AppManifest::capabilities).orElse(CapabilityGrants.NONE);
+        if (grants.isEmpty()) {
+            return List.of();
+        }
+        if (board == null) {
+            throw new IllegalArgumentException(launch.name() + " is granted GPIO lines " + grants.gpio().keySet()
+                    + "; run it on the simulated board with --board sim");
+        }
+        SimulatedBoard simulated = new SimulatedBoard();
+        simulated.addListener(new PinChangeLog(err, grants));
+        return new GpioHost(simulated).hostModules(launch.name(), grants);
     }
 
     private static void stopQuietly(Container container) {

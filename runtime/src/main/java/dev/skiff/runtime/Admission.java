@@ -1,10 +1,14 @@
 package dev.skiff.runtime;
 
+import dev.skiff.runtime.capability.CapabilityUnavailableException;
 import dev.skiff.runtime.capability.HostFunction;
 import dev.skiff.runtime.capability.HostModule;
+import dev.skiff.runtime.capability.gpio.GpioHost;
 import dev.skiff.runtime.engine.LoadedModule;
 import dev.skiff.runtime.engine.ModuleImport;
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -40,6 +44,20 @@ final class Admission {
         }
     }
 
+    /** Takes every capability's lease, or none of them. */
+    static void acquireLeases(ContainerSpec spec) throws AdmissionException {
+        List<HostModule> acquired = new ArrayList<>();
+        for (HostModule capability : spec.capabilities()) {
+            try {
+                capability.lease().acquire();
+                acquired.add(capability);
+            } catch (CapabilityUnavailableException e) {
+                acquired.forEach(m -> m.lease().release());
+                throw new AdmissionException(e.getMessage());
+            }
+        }
+    }
+
     private static String unknownImport(ModuleImport imp, ContainerSpec spec) {
         boolean moduleGranted =
                 spec.capabilities().stream().anyMatch(m -> m.name().equals(imp.module()));
@@ -47,6 +65,11 @@ final class Admission {
             return "module imports "
                     + imp.module() + "." + imp.name()
                     + ", which is not a WASI preview1 function Skiff provides";
+        }
+        if (imp.module().equals(GpioHost.DIGITAL) && !moduleGranted) {
+            return "module imports " + imp.module() + "." + imp.name()
+                    + ", but the app has no GPIO grant; grant the pins it uses by label in skiff.yaml,"
+                    + " e.g. capabilities: {gpio: {LED: {line: 17, mode: output}}}";
         }
         if (moduleGranted) {
             return "module imports " + imp.module() + "." + imp.name()

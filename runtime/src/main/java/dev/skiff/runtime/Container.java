@@ -263,6 +263,8 @@ public final class Container {
         }
         state = end;
         endedNanos = System.nanoTime();
+        // Before anyone waiting sees the end: a stopped app's pins are already safe.
+        spec.capabilities().forEach(capability -> capability.lease().release());
         watchdog.forget(this);
         done.countDown();
     }

@@ -122,9 +122,13 @@ public final class Sandbox implements AutoCloseable {
         return true;
     }
 
-    /** Admits a container: checks imports against grants. Runs no guest code. */
+    /**
+     * Admits a container: checks imports against grants and takes the exclusive resources its
+     * capabilities hold (given back when it ends). Runs no guest code.
+     */
     public Container create(PreparedModule module, ContainerSpec spec) throws AdmissionException {
         Admission.check(module.module(), spec, engine.wasiFunctions());
+        Admission.acquireLeases(spec);
         return new Container(module, spec, engine, watchdog);
     }
 

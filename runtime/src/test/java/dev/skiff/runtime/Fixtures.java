@@ -1,5 +1,6 @@
 package dev.skiff.runtime;
 
+import dev.skiff.runtime.capability.HostModule;
 import dev.skiff.runtime.engine.ExecutionMode;
 import dev.skiff.runtime.engine.Mount;
 import java.io.ByteArrayInputStream;
@@ -56,6 +57,7 @@ final class Fixtures {
         InputStream stdin = InputStream.nullInputStream();
         Limits limits = Limits.DEFAULT;
         ExecutionMode mode = ExecutionMode.COMPILED;
+        List<HostModule> capabilities = List.of();
         final ByteArrayOutputStream out = new ByteArrayOutputStream();
         final ByteArrayOutputStream err = new ByteArrayOutputStream();
 
@@ -85,6 +87,11 @@ final class Fixtures {
             return this;
         }
 
+        Run capabilities(List<HostModule> value) {
+            capabilities = value;
+            return this;
+        }
+
         Run mode(ExecutionMode value) {
             mode = value;
             return this;
@@ -94,7 +101,7 @@ final class Fixtures {
             PreparedModule prepared = sandbox.prepare(wasm(module), mode);
             return sandbox.create(
                     prepared,
-                    new ContainerSpec(module, args, env, mounts, stdin, out, err, limits, List.of()));
+                    new ContainerSpec(module, args, env, mounts, stdin, out, err, limits, capabilities));
         }
 
         Result run(Sandbox sandbox) throws Exception {

@@ -20,13 +20,14 @@ class ExamplesBuildTest {
     void committedModulesMatchTheirSources(@TempDir Path tmp) throws Exception {
         Path examples = Skiff.ROOT.resolve("examples");
         Path copy = tmp.resolve("examples");
+        // The examples and the guest SDK they include (sdk/c), at the same relative places.
         List<Path> sources;
-        try (Stream<Path> files = Files.walk(examples)) {
+        try (Stream<Path> files = Stream.concat(Files.walk(examples), Files.walk(Skiff.ROOT.resolve("sdk")))) {
             sources = files.filter(p -> p.toString().endsWith(".c") || p.toString().endsWith(".h")
                     || p.toString().endsWith(".sh")).toList();
         }
         for (Path source : sources) {
-            Path target = copy.resolve(examples.relativize(source));
+            Path target = tmp.resolve(Skiff.ROOT.relativize(source));
             Files.createDirectories(target.getParent());
             Files.copy(source, target, StandardCopyOption.COPY_ATTRIBUTES);
         }

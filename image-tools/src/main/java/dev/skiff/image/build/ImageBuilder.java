@@ -3,6 +3,7 @@ package dev.skiff.image.build;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.skiff.image.Annotations;
+import dev.skiff.image.AppFolder;
 import dev.skiff.image.build.ReproducibleArchives.LayerFile;
 import dev.skiff.image.oci.Descriptor;
 import dev.skiff.image.oci.Digest;
@@ -16,9 +17,7 @@ import dev.skiff.image.progress.ProgressEvent;
 import dev.skiff.image.progress.ProgressListener;
 import dev.skiff.image.store.ImageStore;
 import dev.skiff.protocols.manifest.AppManifest;
-import dev.skiff.protocols.manifest.ManifestException;
 import dev.skiff.protocols.manifest.ManifestJson;
-import dev.skiff.protocols.manifest.ManifestParser;
 import dev.skiff.runtime.Sandbox;
 import dev.skiff.runtime.engine.ExecutionMode;
 import dev.skiff.runtime.engine.ModuleException;
@@ -52,9 +51,10 @@ public final class ImageBuilder {
     }
 
     public BuildResult build(BuildRequest request, ProgressListener progress) throws IOException {
-        AppManifest app = readManifest(request.appDir());
+        AppFolder folder = AppFolder.read(request.appDir());
+        AppManifest app = folder.app();
         String appJson = ManifestJson.write(app);
-        byte[] wasm = readModule(request.appDir(), app);
+        byte[] wasm = validatedModule(folder);
         Reference tag = request.tag() != null ? request.tag() : Reference.parse(app.name() + ":" + app.version());
 
         progress.on(new ProgressEvent.StepStarted("pack " + app.module(), wasm.length));
@@ -81,34 +81,13 @@ public final class ImageBuilder {
         return new BuildResult(tag, index, wasmManifest, app);
     }
 
-    private static AppManifest readManifest(Path appDir) {
-        Path file = appDir.resolve("skiff.yaml");
+    /** The folder's module, validated so a broken module fails the build rather than a deploy. */
+    private byte[] validatedModule(AppFolder folder) {
         try {
-            return ManifestParser.parse(Files.readString(file), file.toString());
-        } catch (NoSuchFileException e) {
-            throw new IllegalArgumentException(appDir + " has no skiff.yaml (an app folder needs one; see examples/hello/skiff.yaml)");
-        } catch (ManifestException e) {
-            throw new IllegalArgumentException(e.getMessage(), e);
-        } catch (IOException e) {
-            throw new IllegalArgumentException("cannot read " + file + ": " + e.getMessage(), e);
-        }
-    }
-
-    private byte[] readModule(Path appDir, AppManifest app) {
-        Path file = appDir.resolve(app.module()).normalize();
-        if (!file.startsWith(appDir.normalize())) {
-            throw new IllegalArgumentException("skiff.yaml: module " + app.module() + " lies outside the app folder");
-        }
-        try {
-            byte[] wasm = Files.readAllBytes(file);
-            sandbox.prepare(wasm, ExecutionMode.INTERPRETED); // parses and validates without compiling
-            return wasm;
-        } catch (NoSuchFileException e) {
-            throw new IllegalArgumentException("module " + file + " not found (skiff.yaml names it as 'module'; build it first)");
+            sandbox.prepare(folder.wasm(), ExecutionMode.INTERPRETED); // parses and validates without compiling
+            return folder.wasm();
         } catch (ModuleException e) {
-            throw new IllegalArgumentException(file + ": " + e.getMessage(), e);
-        } catch (IOException e) {
-            throw new IllegalArgumentException("cannot read " + file + ": " + e.getMessage(), e);
+            throw new IllegalArgumentException(folder.moduleFile() + ": " + e.getMessage(), e);
         }
     }
 

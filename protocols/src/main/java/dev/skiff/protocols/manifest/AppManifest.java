@@ -5,9 +5,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * An app's {@code skiff.yaml} (DESIGN.md §3.1), validated. Capability grants join in issue 4.
+ * An app's {@code skiff.yaml} (DESIGN.md §3.1), validated.
  *
  * @param module path of the wasm module inside the app folder
+ * @param capabilities what the app may touch beyond WASI (GPIO lines); nothing unless granted
  */
 public record AppManifest(
         String name,
@@ -18,7 +19,8 @@ public record AppManifest(
         Resources resources,
         Restart restart,
         HealthCheck health,
-        List<Volume> volumes) {
+        List<Volume> volumes,
+        CapabilityGrants capabilities) {
 
     public AppManifest {
         args = List.copyOf(args);

@@ -43,7 +43,36 @@ public final class ManifestJson {
         }
         var volumes = root.putArray("volumes");
         m.volumes().forEach(v -> volumes.addObject().put("name", v.name()).put("path", v.path()));
+        // Omitted when empty, so apps without grants keep the annotation (and image digests)
+        // they had before capabilities existed.
+        if (!m.capabilities().isEmpty()) {
+            ObjectNode gpio = root.putObject("capabilities").putObject("gpio");
+            m.capabilities().gpio().forEach((label, grant) -> putGpio(gpio.putObject(label), grant));
+        }
         return root.toString();
+    }
+
+    private static void putGpio(ObjectNode node, GpioGrant grant) {
+        node.put("chip", grant.chip());
+        node.put("line", grant.line());
+        switch (grant) {
+            case GpioGrant.Output o -> {
+                node.put("mode", "output");
+                node.put("initial", o.initial().yaml());
+                node.put("shutdown", o.shutdown().yaml());
+                putRate(node, "max-writes-per-second", o.maxWritesPerSecond());
+            }
+            case GpioGrant.Input i -> {
+                node.put("mode", "input");
+                putRate(node, "max-events-per-second", i.maxEventsPerSecond());
+            }
+        }
+    }
+
+    private static void putRate(ObjectNode node, String key, int perSecond) {
+        if (perSecond != GpioGrant.UNLIMITED) {
+            node.put(key, perSecond);
+        }
     }
 
     private static void putDuration(ObjectNode node, String key, Duration d) {

@@ -10,6 +10,7 @@ import dev.skiff.protocols.manifest.ManifestException.Problem;
 import java.io.StringReader;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -36,6 +37,8 @@ import org.snakeyaml.engine.v2.scanner.StreamReader;
  */
 public final class ManifestParser {
     private static final Pattern NAME = Pattern.compile("[a-z0-9]([a-z0-9._-]{0,62}[a-z0-9])?");
+    private static final Pattern LABEL = Pattern.compile("[A-Za-z][A-Za-z0-9_-]{0,62}");
+    private static final Pattern CHIP = Pattern.compile("[a-z][a-z0-9_-]{0,62}");
     private static final Pattern ENV_KEY = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
 
     private final String source;
@@ -66,7 +69,7 @@ public final class ManifestParser {
             problems.add(new Problem(1, 1, "skiff.yaml must be a mapping with at least 'name' and 'version'"));
             throw new ManifestException(source, problems);
         }
-        Map<String, Node> fields = fields(top, Set.of("name", "version", "module", "args", "env", "resources", "restart", "health", "volumes"));
+        Map<String, Node> fields = fields(top, Set.of("name", "version", "module", "args", "env", "resources", "restart", "health", "volumes", "capabilities"));
         String name = required(top, fields, "name", n -> matching(n, NAME, "a name of lowercase letters, digits, '.', '_' or '-' (at most 64)"));
         String version = required(top, fields, "version", this::text);
         String module = optional(fields, "module", this::text).orElse("app.wasm");
@@ -77,10 +80,11 @@ public final class ManifestParser {
         Restart restart = optional(fields, "restart", this::restart).orElse(Restart.DEFAULT);
         HealthCheck health = optional(fields, "health", this::health).orElse(new HealthCheck.RunningFor(Duration.ofSeconds(2)));
         List<Volume> volumes = optional(fields, "volumes", n -> list(n, this::volume)).orElse(List.of());
+        CapabilityGrants capabilities = optional(fields, "capabilities", this::capabilities).orElse(CapabilityGrants.NONE);
         if (!problems.isEmpty()) {
             throw new ManifestException(source, problems);
         }
-        return new AppManifest(name, version, module, args, env, resources, restart, health, volumes);
+        return new AppManifest(name, version, module, args, env, resources, restart, health, volumes, capabilities);
     }
 
     private Map<String, String> env(Node node) {
@@ -155,6 +159,82 @@ public final class ManifestParser {
         return new Volume(name, path);
     }
 
+    private CapabilityGrants capabilities(Node node) {
+        Map<String, Node> f = fields(node, Set.of("gpio"));
+        return new CapabilityGrants(optional(f, "gpio", this::gpio).orElse(Map.of()));
+    }
+
+    private Map<String, GpioGrant> gpio(Node node) {
+        Map<String, GpioGrant> grants = new LinkedHashMap<>();
+        Map<String, String> labelsByLine = new HashMap<>();
+        fields(node, null).forEach((label, value) -> {
+            if (!LABEL.matcher(label).matches()) {
+                problem(value, "GPIO label '" + label + "' is not a letter followed by letters, digits, '_' or '-'");
+            }
+            GpioGrant grant = gpioGrant(value);
+            if (grant == null) {
+                return;
+            }
+            String other = labelsByLine.putIfAbsent(grant.chip() + "/" + grant.line(), label);
+            if (other != null) {
+                problem(value, "line " + grant.line() + " of " + grant.chip() + " is already granted as " + other
+                        + "; a line can have only one label");
+            }
+            grants.put(label, grant);
+        });
+        return grants;
+    }
+
+    private GpioGrant gpioGrant(Node node) {
+        Map<String, Node> f = fields(node, Set.of("chip", "line", "mode", "initial", "shutdown",
+                "max-writes-per-second", "max-events-per-second"));
+        String chip = optional(f, "chip", n -> matching(n, CHIP, "a GPIO chip name such as gpiochip0")).orElse(GpioGrant.DEFAULT_CHIP);
+        Integer line = required(node, f, "line", n -> number(n, 0));
+        String mode = required(node, f, "mode", this::text);
+        if (line == null || mode == null) {
+            return null;
+        }
+        switch (mode) {
+            case "output" -> {
+                refuse(f, "max-events-per-second", "output lines have no events; rate-limit writes with max-writes-per-second");
+                return new GpioGrant.Output(chip, line,
+                        optional(f, "initial", this::level).orElse(GpioGrant.Level.LOW),
+                        optional(f, "shutdown", this::level).orElse(GpioGrant.Level.LOW),
+                        optional(f, "max-writes-per-second", n -> number(n, 1)).orElse(GpioGrant.UNLIMITED));
+            }
+            case "input" -> {
+                refuse(f, "initial", "an input line is driven from outside; only output lines have an initial level");
+                refuse(f, "shutdown", "an input line is driven from outside; only output lines have a shutdown level");
+                refuse(f, "max-writes-per-second", "input lines cannot be written; rate-limit events with max-events-per-second");
+                return new GpioGrant.Input(chip, line, optional(f, "max-events-per-second", n -> number(n, 1)).orElse(GpioGrant.UNLIMITED));
+            }
+            default -> {
+                problem(f.get("mode"), "GPIO mode '" + mode + "' is not one of output, input");
+                return null;
+            }
+        }
+    }
+
+    private void refuse(Map<String, Node> fields, String key, String why) {
+        Node node = fields.get(key);
+        if (node != null) {
+            problem(node, "'" + key + "' is not allowed here: " + why);
+        }
+    }
+
+    private GpioGrant.Level level(Node node) {
+        String text = text(node);
+        for (GpioGrant.Level level : GpioGrant.Level.values()) {
+            if (level.yaml().equals(text)) {
+                return level;
+            }
+        }
+        if (text != null) {
+            problem(node, "level '" + text + "' is not one of low, high");
+        }
+        return null;
+    }
+
     // --- typed readers: each reports its own problem and returns null on failure
 
     private Map<String, Node> fields(Node node, Set<String> allowed) {
@@ -210,6 +290,23 @@ public final class ManifestParser {
             problem(node, "'" + text + "' is not " + what);
         }
         return text;
+    }
+
+    private Integer number(Node node, int minimum) {
+        String text = text(node);
+        if (text == null) {
+            return null;
+        }
+        try {
+            int value = Integer.parseInt(text);
+            if (value >= minimum) {
+                return value;
+            }
+        } catch (NumberFormatException e) {
+            // reported below, like a number out of range
+        }
+        problem(node, "'" + text + "' is not a whole number of at least " + minimum);
+        return null;
     }
 
     private Long size(Node node) {

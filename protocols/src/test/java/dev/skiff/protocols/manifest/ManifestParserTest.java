@@ -70,7 +70,7 @@ class ManifestParserTest {
         List<String> problems = e.problems().stream().map(Object::toString).toList();
         assertEquals(List.of(
                 "1:7: 'Bad Name' is not a name of lowercase letters, digits, '.', '_' or '-' (at most 64)",
-                "3:1: unknown key 'colour'; allowed here: args, env, health, module, name, resources, restart, version, volumes",
+                "3:1: unknown key 'colour'; allowed here: args, capabilities, env, health, module, name, resources, restart, version, volumes",
                 "5:11: 'lots' is not a size; write e.g. 64M, 512K or 1G",
                 "7:11: restart policy 'sometimes' is not one of no, on-failure, always"), problems);
         assertTrue(e.getMessage().startsWith("app/skiff.yaml:1:7: "), e.getMessage());

@@ -1,0 +1,10 @@
+package dev.skiff.runtime.capability;
+
+/** A resource a container was granted is held by another container. */
+public final class CapabilityUnavailableException extends Exception {
+    private static final long serialVersionUID = 1L;
+
+    public CapabilityUnavailableException(String message) {
+        super(message);
+    }
+}

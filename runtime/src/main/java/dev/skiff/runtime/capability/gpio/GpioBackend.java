@@ -1,0 +1,24 @@
+package dev.skiff.runtime.capability.gpio;
+
+import dev.skiff.protocols.manifest.GpioGrant.Level;
+
+/**
+ * The hardware side of GPIO: a simulated board on laptops and in tests, Pi4J on devices. Knows
+ * nothing of containers, labels or policy; {@link GpioHost} enforces those before calling in.
+ * Methods may be called from any guest thread.
+ */
+public interface GpioBackend {
+
+    /** Requests a line as an output and drives it to {@code initial}. */
+    void openOutput(GpioLine line, Level initial);
+
+    /** Requests a line as an input. */
+    void openInput(GpioLine line);
+
+    void write(GpioLine line, Level level);
+
+    Level read(GpioLine line);
+
+    /** Releases a line; the caller drives an output to its shutdown level first. */
+    void close(GpioLine line);
+}

@@ -1,0 +1,79 @@
+package dev.skiff.runtime.capability.gpio;
+
+import dev.skiff.protocols.manifest.GpioGrant.Level;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+
+/**
+ * A board without hardware, for laptops and tests: every line is observable (its level, a
+ * timeline of changes, listeners) and input lines are driven from outside with {@link #drive}.
+ * Lines start low, as pulled-down header pins do.
+ */
+public final class SimulatedBoard implements GpioBackend {
+    private final long createdNanos = System.nanoTime();
+    private final Map<GpioLine, Level> levels = new HashMap<>();
+    private final List<PinChange> timeline = new ArrayList<>();
+    private final List<Consumer<PinChange>> listeners = new CopyOnWriteArrayList<>();
+
+    /** Called on the thread that changed the line (often a guest's): keep it short. */
+    public void addListener(Consumer<PinChange> listener) {
+        listeners.add(listener);
+    }
+
+    public synchronized Level level(GpioLine line) {
+        return levels.getOrDefault(line, Level.LOW);
+    }
+
+    /** Every change so far, oldest first. */
+    public synchronized List<PinChange> timeline() {
+        return List.copyOf(timeline);
+    }
+
+    /** Sets the level an input line reads, as a button or sensor would. */
+    public void drive(GpioLine line, Level level) {
+        set(line, level);
+    }
+
+    @Override
+    public void openOutput(GpioLine line, Level initial) {
+        set(line, initial);
+    }
+
+    @Override
+    public void openInput(GpioLine line) {
+        // nothing to configure: the line keeps whatever level it is driven to
+    }
+
+    @Override
+    public void write(GpioLine line, Level level) {
+        set(line, level);
+    }
+
+    @Override
+    public Level read(GpioLine line) {
+        return level(line);
+    }
+
+    @Override
+    public void close(GpioLine line) {
+        // the line keeps its last level, as a released gpiod line does
+    }
+
+    private void set(GpioLine line, Level level) {
+        PinChange change;
+        synchronized (this) {
+            if (levels.getOrDefault(line, Level.LOW) == level) {
+                return;
+            }
+            levels.put(line, level);
+            change = new PinChange(Duration.ofNanos(System.nanoTime() - createdNanos), line, level);
+            timeline.add(change);
+        }
+        listeners.forEach(listener -> listener.accept(change));
+    }
+}
