@@ -1,6 +1,7 @@
 package dev.skiff.agent;
 
 import dev.skiff.agent.api.ApiServer;
+import dev.skiff.agent.faults.FaultPoint;
 import dev.skiff.runtime.Versions;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -36,6 +37,13 @@ public final class AgentMain {
         }
         if (args.length != 2 || !args[0].equals("--config")) {
             err.println("usage: skiff-agent --config FILE | --version");
+            return 2;
+        }
+        try {
+            FaultPoint.arm(System.getenv(FaultPoint.VARIABLE), out)
+                    .ifPresent(p -> out.println("skiff-agent: fault point " + p + " armed; a deploy will halt there"));
+        } catch (IllegalArgumentException e) {
+            err.println("skiff-agent: " + e.getMessage());
             return 2;
         }
         Agent agent;

@@ -24,8 +24,14 @@ public final class ContentStore {
         this.store = store;
     }
 
+    /**
+     * Opens the store, discarding what deliveries cut short by an agent crash left in its
+     * staging area: deliveries go through the agent, so as it opens none can be under way.
+     */
     public static ContentStore open(Path dir) throws IOException {
-        return new ContentStore(ImageStore.open(dir));
+        ImageStore store = ImageStore.open(dir);
+        store.discardUnfinishedImports();
+        return new ContentStore(store);
     }
 
     /** The underlying store, for whatever delivers images into it (builds, loads, pushes). */

@@ -2,6 +2,7 @@ package dev.skiff.agent.deploy;
 
 import dev.skiff.agent.content.ContentStore;
 import dev.skiff.agent.events.EventKind;
+import dev.skiff.agent.faults.FaultPoint;
 import dev.skiff.agent.events.EventLog;
 import dev.skiff.agent.state.AppRecord;
 import dev.skiff.agent.state.AppRepository;
@@ -86,6 +87,7 @@ public final class Deployer {
                     "deploying " + manifest.name() + " " + manifest.version() + " (" + ref.familiar() + ", " + image + ") as r" + r.id());
             return r;
         });
+        FaultPoint.DEPLOY_RECORDED.reach();
         // pinned to the digest just read, so a tag moved meanwhile cannot swap what is verified
         TrustVerdict verdict = trust.check(ref.withDigest(image));
         switch (verdict.decision()) {
@@ -98,6 +100,7 @@ public final class Deployer {
         }
         SupervisedContainer started;
         try {
+            FaultPoint.COMPILING.reach();
             ContainerTemplate template = launcher.template(release, appImage, manifest);
             Optional<String> unusable = HealthGate.unusable(manifest.health(), template.module());
             if (unusable.isPresent()) {
@@ -107,6 +110,7 @@ public final class Deployer {
         } catch (AdmissionException | LaunchException e) {
             return refuse(release, e.getMessage());
         }
+        FaultPoint.STARTED.reach();
         Optional<String> unhealthy = HealthGate.await(started, manifest.health());
         if (unhealthy.isPresent()) {
             supervisor.stop(started, STOP_GRACE);
@@ -197,7 +201,7 @@ public final class Deployer {
      * release replaced.
      */
     private Optional<Long> switchTo(String app, long target, ReleaseState leftState, EventKind kind, String message) {
-        return db.transaction(() -> {
+        Optional<Long> replaced = db.transaction(() -> {
             AppRecord record = apps.find(app).orElseThrow();
             Optional<Long> left = record.currentRelease().isPresent() ? Optional.of(record.currentRelease().getAsLong()) : Optional.empty();
             releases.setState(target, ReleaseState.ACTIVE, null);
@@ -205,8 +209,11 @@ public final class Deployer {
             apps.switchTo(app, target, left.orElse(null));
             apps.setRunning(app, true);
             events.record(app, target, kind, message);
+            FaultPoint.SWITCHING.reach();
             return left;
         });
+        FaultPoint.SWITCHED.reach();
+        return replaced;
     }
 
     private void stopRelease(String app, long releaseId) throws InterruptedException {

@@ -137,9 +137,23 @@ public final class ImageStore {
 
     /** A fresh staging area for an import; close it when done. */
     public Staging stage() throws IOException {
-        Path dir = root.resolve("ingest").resolve("stage-" + UUID.randomUUID());
+        Path dir = ingest().resolve("stage-" + UUID.randomUUID());
         Files.createDirectories(dir);
         return new Staging(this, dir);
+    }
+
+    /**
+     * Deletes what imports that never finished left behind (staging areas, partial blobs): the
+     * leftovers of a writer that was killed. Only an owner that knows no import is under way may
+     * call it, such as the agent as it starts.
+     */
+    public void discardUnfinishedImports() throws IOException {
+        Staging.deleteTree(ingest());
+    }
+
+    /** Where imports and blob writes stage their files; nothing there is part of the store. */
+    private Path ingest() {
+        return root.resolve("ingest");
     }
 
     /** Deletes blobs no tag reaches; returns how many bytes were freed. */

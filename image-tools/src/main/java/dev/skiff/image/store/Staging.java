@@ -67,6 +67,11 @@ public final class Staging implements BlobSource, AutoCloseable {
 
     @Override
     public void close() throws IOException {
+        deleteTree(dir);
+    }
+
+    /** Deletes a directory with everything under it, if it exists. */
+    static void deleteTree(Path dir) throws IOException {
         if (Files.exists(dir)) {
             try (Stream<Path> walk = Files.walk(dir)) {
                 for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
