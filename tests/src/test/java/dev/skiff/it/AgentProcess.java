@@ -3,6 +3,8 @@ package dev.skiff.it;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -26,6 +28,11 @@ final class AgentProcess implements AutoCloseable {
 
     /** Starts the agent over {@code data} and waits until it serves its API. */
     static AgentProcess start(Path dir, Path data, String deviceName) throws IOException, InterruptedException {
+        return start(dir, data, deviceName, Map.of());
+    }
+
+    /** Starts the agent with more environment variables (such as a fault point to halt at). */
+    static AgentProcess start(Path dir, Path data, String deviceName, Map<String, String> env) throws IOException, InterruptedException {
         int port = RegistryServer.freePort();
         Path config = Files.writeString(dir.resolve(deviceName + ".yaml"), """
                 device-name: %s
@@ -36,19 +43,37 @@ final class AgentProcess implements AutoCloseable {
                 """.formatted(deviceName, data, port));
         Path output = dir.resolve(deviceName + ".out");
         String java = ProcessHandle.current().info().command().orElse("java");
-        Process process = new ProcessBuilder(java, "--enable-native-access=ALL-UNNAMED", "-Xss4m", "-jar",
+        ProcessBuilder builder = new ProcessBuilder(java, "--enable-native-access=ALL-UNNAMED", "-Xss4m", "-jar",
                 Skiff.ROOT.resolve("device-agent/target/skiff-agent.jar").toString(), "--config", config.toString())
-                .redirectErrorStream(true).redirectOutput(output.toFile()).start();
-        AgentProcess agent = new AgentProcess(process, output, port);
-        long deadline = System.nanoTime() + 30_000_000_000L;
-        while (!agent.output().contains("API on https://")) {
-            if (!process.isAlive() || System.nanoTime() > deadline) {
-                ExternalProcess.stop(process);
-                throw new AssertionError("skiff-agent did not start:\n" + agent.output());
-            }
-            Thread.sleep(50);
+                .redirectErrorStream(true).redirectOutput(output.toFile());
+        builder.environment().putAll(env);
+        AgentProcess agent = new AgentProcess(builder.start(), output, port);
+        try {
+            agent.awaitOutput("API on https://");
+        } catch (AssertionError e) {
+            ExternalProcess.stop(agent.process);
+            throw e;
         }
         return agent;
+    }
+
+    /** Waits (up to 30 s) until the agent has printed {@code text}; fails if it dies first. */
+    void awaitOutput(String text) throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + 30_000_000_000L;
+        while (!output().contains(text)) {
+            if (!process.isAlive() || System.nanoTime() > deadline) {
+                throw new AssertionError("skiff-agent did not print '" + text + "':\n" + output());
+            }
+            Thread.sleep(20);
+        }
+    }
+
+    /** {@code kill -9}: the agent gets no chance to stop its containers or close its state. */
+    void kill() throws InterruptedException {
+        process.destroyForcibly(); // SIGKILL on Linux
+        if (!process.waitFor(10, TimeUnit.SECONDS) || process.exitValue() != 128 + 9) {
+            throw new AssertionError("skiff-agent did not die of SIGKILL");
+        }
     }
 
     String address() {
