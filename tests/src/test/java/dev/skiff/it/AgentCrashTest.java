@@ -133,15 +133,15 @@ class AgentCrashTest {
         }
     }
 
-    /** Waits until exactly one container of the app runs, and checks it runs {@code version}. */
+    /** Waits until the app has exactly one container and it runs, then checks it runs {@code version}. */
     private static void awaitOnlyRunning(AgentClient client, Version version, String when) throws Exception {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
         List<ContainerInfo> containers;
-        // the old container of a switch is still being stopped when a deploy returns
-        while ((containers = client.ps().stream().filter(c -> c.app().equals(APP) && c.state().equals("running")).toList()).size() != 1
-                || client.ps().stream().filter(c -> c.app().equals(APP)).count() != 1) {
+        // a container the restarted agent has just started may not be running yet
+        while ((containers = client.ps().stream().filter(c -> c.app().equals(APP)).toList()).size() != 1
+                || !containers.getFirst().state().equals("running")) {
             if (System.nanoTime() > deadline) {
-                throw new AssertionError(when + ": not exactly one container of " + APP + " runs: " + client.ps());
+                throw new AssertionError(when + ": not exactly one container of " + APP + " runs: " + containers);
             }
             Thread.sleep(50);
         }
