@@ -2,8 +2,8 @@ package dev.skiff.agent.deploy;
 
 import dev.skiff.agent.content.ContentStore;
 import dev.skiff.agent.events.EventKind;
-import dev.skiff.agent.faults.FaultPoint;
 import dev.skiff.agent.events.EventLog;
+import dev.skiff.agent.faults.FaultPoint;
 import dev.skiff.agent.state.AppRecord;
 import dev.skiff.agent.state.AppRepository;
 import dev.skiff.agent.state.Release;
