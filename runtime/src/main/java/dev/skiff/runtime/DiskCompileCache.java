@@ -19,8 +19,30 @@ public final class DiskCompileCache implements CompileCache {
     private static final int CHECKSUM_BYTES = 32;
     private final Path dir;
 
+    /** A temp file this old was left by a process killed while writing it (writes take milliseconds). */
+    static final java.time.Duration ABANDONED_AFTER = java.time.Duration.ofMinutes(10);
+
     public DiskCompileCache(Path dir) {
         this.dir = dir;
+        removeAbandonedWrites();
+    }
+
+    /**
+     * Deletes temp files of writes that never finished. Younger ones may belong to another process
+     * writing right now (the CLI and an agent can share a cache), so they stay.
+     */
+    private void removeAbandonedWrites() {
+        if (!Files.isDirectory(dir)) {
+            return;
+        }
+        java.nio.file.attribute.FileTime cutoff = java.nio.file.attribute.FileTime.from(java.time.Instant.now().minus(ABANDONED_AFTER));
+        try (var files = Files.find(dir, 2, (p, attrs) -> p.toString().endsWith(".tmp") && attrs.lastModifiedTime().compareTo(cutoff) < 0)) {
+            for (Path p : files.toList()) {
+                Files.deleteIfExists(p);
+            }
+        } catch (IOException e) {
+            // leftovers are never read (entries are checksummed and renamed into place); they only take space
+        }
     }
 
     @Override

@@ -11,6 +11,18 @@ import org.junit.jupiter.api.io.TempDir;
 class CompileCacheTest {
 
     @Test
+    void tempFilesOfWritesThatNeverFinishedAreRemovedOnceOld(@TempDir Path cacheDir) throws Exception {
+        Path versionDir = Files.createDirectories(cacheDir.resolve("chicory-x"));
+        Path abandoned = Files.writeString(versionDir.resolve("abc.bin123.tmp"), "half");
+        Files.setLastModifiedTime(abandoned, java.nio.file.attribute.FileTime.from(
+                java.time.Instant.now().minus(DiskCompileCache.ABANDONED_AFTER).minusSeconds(60)));
+        Path inFlight = Files.writeString(versionDir.resolve("def.bin456.tmp"), "being written");
+        new DiskCompileCache(cacheDir);
+        assertEquals(false, Files.exists(abandoned));
+        assertEquals(true, Files.exists(inFlight), "another process may be writing it right now");
+    }
+
+    @Test
     void theInMemoryMemoKeepsOnlyTheMostRecentlyUsedModules() throws Exception {
         try (Sandbox sandbox = Sandbox.inMemory()) {
             byte[][] modules = new byte[Sandbox.MAX_PREPARED + 1][];
