@@ -7,6 +7,7 @@ import dev.skiff.agent.deploy.Deployer;
 import dev.skiff.agent.deploy.Reconciler;
 import dev.skiff.agent.enroll.Enrollment;
 import dev.skiff.agent.events.Event;
+import dev.skiff.agent.events.EventKind;
 import dev.skiff.agent.events.EventLog;
 import dev.skiff.agent.logs.LogLine;
 import dev.skiff.agent.logs.LogListener;
@@ -30,6 +31,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -178,6 +180,11 @@ public final class Agent implements AutoCloseable {
     /** What happened to the app, oldest first. */
     public List<Event> events(String app) {
         return events.ofApp(app);
+    }
+
+    /** How many events of each kind the agent ever recorded, removed apps included: what deploy metrics count. */
+    public Map<EventKind, Long> eventCounts() {
+        return events.countByKind();
     }
 
     /** Every start of a release's container, oldest first. */

@@ -56,11 +56,15 @@ final class ApiExchange {
     }
 
     void json(int status, Object body) throws IOException {
-        byte[] bytes = ApiJson.write(body);
-        http.getResponseHeaders().set("Content-Type", "application/json");
-        send(status, bytes.length);
+        bytes(status, "application/json", ApiJson.write(body));
+    }
+
+    /** Answers with a body of known length. */
+    void bytes(int status, String contentType, byte[] body) throws IOException {
+        http.getResponseHeaders().set("Content-Type", contentType);
+        send(status, body.length);
         try (OutputStream out = http.getResponseBody()) {
-            out.write(bytes);
+            out.write(body);
         }
     }
 

@@ -65,7 +65,8 @@ public final class ApiServer implements AutoCloseable {
                 new Route("POST", "/v1/apps/{app}/start", true, apps::start),
                 new Route("POST", "/v1/apps/{app}/rollback", true, apps::rollback),
                 new Route("GET", "/v1/apps/{app}/history", true, apps::history),
-                new Route("GET", "/v1/apps/{app}/logs", true, logs::logs));
+                new Route("GET", "/v1/apps/{app}/logs", true, logs::logs),
+                new Route("GET", "/metrics", true, new MetricsEndpoint(agent)::scrape));
     }
 
     public int port() {

@@ -100,6 +100,11 @@ public final class AgentClient {
         return ApiJson.readList(send("GET", appPath(app, "/history"), null), ReleaseInfo.class);
     }
 
+    /** The agent's metrics in the Prometheus text format. */
+    public String metrics() throws IOException {
+        return new String(send("GET", "/metrics", null), StandardCharsets.UTF_8);
+    }
+
     /** Hands each log line to {@code lines}; following, until the agent ends the stream or the thread is interrupted. */
     public void logs(String app, boolean follow, Consumer<String> lines) throws IOException {
         HttpResponse<Stream<String>> response = exchange(request("GET", appPath(app, "/logs" + (follow ? "?follow=true" : "")), null)

@@ -2,7 +2,9 @@ package dev.skiff.agent.events;
 
 import dev.skiff.agent.state.StateDb;
 import java.time.Instant;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The agent's history of what happened, in the {@code events} table. Appends join the caller's
@@ -30,5 +32,13 @@ public final class EventLog {
                             EventKind.valueOf(r.getString("kind")), r.getString("message"));
                 },
                 app);
+    }
+
+    /** How many events of each kind were ever recorded (kinds never recorded are absent). */
+    public Map<EventKind, Long> countByKind() {
+        Map<EventKind, Long> counts = new EnumMap<>(EventKind.class);
+        db.query("SELECT kind, count(*) AS n FROM events GROUP BY kind", r -> Map.entry(EventKind.valueOf(r.getString("kind")), r.getLong("n")))
+                .forEach(kind -> counts.put(kind.getKey(), kind.getValue()));
+        return counts;
     }
 }

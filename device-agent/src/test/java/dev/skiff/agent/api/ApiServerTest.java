@@ -101,6 +101,7 @@ class ApiServerTest {
         String answer = rawGet(null, "/v1/info");
         assertTrue(answer.startsWith("HTTP/1.1 401"), answer);
         assertTrue(answer.contains("{\"error\":\"a client certificate from the fleet CA is required"), answer);
+        assertTrue(rawGet(null, "/metrics").startsWith("HTTP/1.1 401"), "metrics need a fleet certificate too");
     }
 
     @Test
@@ -134,6 +135,7 @@ class ApiServerTest {
         ReleaseInfo release = client.deploy("sleeper", image);
         assertEquals("ACTIVE", release.state());
         assertEquals("running", client.ps().getFirst().state());
+        assertTrue(client.metrics().contains("\nskiff_containers{state=\"running\"} 1\n"), client.metrics());
         assertEquals(List.of(release.id()), client.history("sleeper").stream().map(ReleaseInfo::id).toList());
         List<String> lines = new java.util.concurrent.CopyOnWriteArrayList<>();
         Thread follower = Thread.ofVirtual().start(() -> {

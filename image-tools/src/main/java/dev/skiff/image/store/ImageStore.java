@@ -24,6 +24,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * The local image store: an OCI image layout ({@code oci-layout}, {@code index.json},
@@ -34,6 +36,12 @@ import java.util.UUID;
 public final class ImageStore {
     public static final String REF_NAME = "org.opencontainers.image.ref.name";
     private static final String LAYOUT = "{\"imageLayoutVersion\":\"1.0.0\"}";
+    /**
+     * File locks are held by the whole JVM: a second thread asking for one its JVM already holds
+     * gets {@link java.nio.channels.OverlappingFileLockException} instead of waiting. So threads
+     * of one process (the agent's API requests) queue on this lock first, one per store directory.
+     */
+    private static final Map<Path, ReentrantLock> IN_PROCESS = new ConcurrentHashMap<>();
 
     private final Path root;
     private final BlobStore blobs;
@@ -225,9 +233,14 @@ public final class ImageStore {
     }
 
     private <T> T withLock(Locked<T> action) throws IOException {
-        try (FileChannel ch = FileChannel.open(root.resolve(".lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+        Path lockFile = root.resolve(".lock").toAbsolutePath().normalize();
+        ReentrantLock inProcess = IN_PROCESS.computeIfAbsent(lockFile, f -> new ReentrantLock());
+        inProcess.lock();
+        try (FileChannel ch = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
                 FileLock ignored = ch.lock()) {
             return action.run();
+        } finally {
+            inProcess.unlock();
         }
     }
 }
