@@ -59,9 +59,11 @@ public final class ApiServer implements AutoCloseable {
         AppEndpoints apps = new AppEndpoints(agent);
         DeviceEndpoints device = new DeviceEndpoints(agent);
         LogEndpoint logs = new LogEndpoint(agent, apps, serving);
+        ImageEndpoints images = new ImageEndpoints(agent);
         return List.of(
                 new Route("POST", "/v1/enroll", false, device::enroll),
                 new Route("GET", "/v1/info", true, device::info),
+                new Route("POST", "/v1/images/pull", true, images::pull),
                 new Route("GET", "/v1/apps", true, apps::ps),
                 new Route("DELETE", "/v1/apps/{app}", true, apps::remove),
                 new Route("POST", "/v1/apps/{app}/deploy", true, apps::deploy),
