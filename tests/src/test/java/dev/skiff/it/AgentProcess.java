@@ -24,16 +24,22 @@ final class AgentProcess implements AutoCloseable {
         this.port = port;
     }
 
-    /** Starts the agent over {@code data} and waits until it serves its API. */
+    /** Starts the agent over {@code data}, trusting every image, and waits until it serves its API. */
     static AgentProcess start(Path dir, Path data, String deviceName) throws IOException, InterruptedException {
+        // these tests are about the API; TrustPolicyDeployTest covers signatures
+        return start(dir, data, deviceName, "{mode: allow}");
+    }
+
+    /** Starts the agent over {@code data} with a {@code trust:} section (YAML flow style) and waits until it serves its API. */
+    static AgentProcess start(Path dir, Path data, String deviceName, String trust) throws IOException, InterruptedException {
         int port = RegistryServer.freePort();
         Path config = Files.writeString(dir.resolve(deviceName + ".yaml"), """
                 device-name: %s
                 data-dir: %s
                 memory-budget: 128M
                 listen: {address: 127.0.0.1, port: %d}
-                trust: {mode: allow}   # these tests are about the API; TrustPolicyDeployTest covers signatures
-                """.formatted(deviceName, data, port));
+                trust: %s
+                """.formatted(deviceName, data, port, trust));
         Path output = dir.resolve(deviceName + ".out");
         String java = ProcessHandle.current().info().command().orElse("java");
         Process process = new ProcessBuilder(java, "--enable-native-access=ALL-UNNAMED", "-Xss4m", "-jar",
