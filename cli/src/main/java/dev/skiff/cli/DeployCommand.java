@@ -1,8 +1,13 @@
 package dev.skiff.cli;
 
+import dev.skiff.agent.client.AgentClient;
+import dev.skiff.agent.content.ContentStore;
 import dev.skiff.image.oci.Descriptor;
 import dev.skiff.image.oci.Reference;
+import dev.skiff.protocols.Quantities;
+import dev.skiff.protocols.api.PullResponse;
 import dev.skiff.protocols.api.ReleaseInfo;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -16,15 +21,17 @@ import picocli.CommandLine.Spec;
         description = {
             "Deploy an image to a device as an app's next release: the device starts it beside the current one,"
                     + " waits for its health check, then switches over (or keeps the current one and says why not).",
-            "For now the image (and, under a reject-unsigned trust policy, its signatures) must already be in the device's"
-                    + " store under the same repository and digest; REF is an image of the local store, which names both."
+            "The device deploys the image (and, under a reject-unsigned trust policy, checks its signatures) from its own store:"
+                    + " pushed there with skiff push REF --to DEVICE (the device finds REF there under localhost/REPO),"
+                    + " or pulled by the device from REF's registry with --pull, which is implied when REF is not in the local store.",
+            "An image of the local store is deployed pinned to its local digest."
         },
         mixinStandardHelpOptions = true,
         sortOptions = false)
 final class DeployCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "REF", description = "An image in the local store.")
+    @Parameters(index = "0", paramLabel = "REF", description = "An image of the local store, or of a registry the device can reach.")
     String ref;
 
     @Mixin DeviceOption device;
@@ -32,13 +39,23 @@ final class DeployCommand implements Callable<Integer> {
     @Option(names = "--name", paramLabel = "APP", description = "The app to deploy to (default: the image's repository name).")
     String app;
 
+    @Option(names = "--pull", description = "Have the device pull REF from its registry first, with its own credentials (DATA/docker-config.json).")
+    boolean pull;
+
     @Override
     public Integer call() throws Exception {
         Reference reference = Reference.parse(ref);
-        Descriptor image = SkiffHome.imageStore().resolve(reference)
-                .orElseThrow(() -> new IllegalArgumentException(ref + ": no such image in the local store (see skiff images)"));
+        Optional<Descriptor> local = SkiffHome.imageStore().resolve(reference);
+        Reference image = local.map(d -> reference.withDigest(d.digest())).orElse(reference);
+        AgentClient client = device.client();
+        if (pull || (local.isEmpty() && !reference.registry().equals(ContentStore.PUSHED))) {
+            PullResponse pulled = client.pull(image.toString());
+            spec.commandLine().getErr().println(device.name + " pulled " + pulled.image() + " ("
+                    + Quantities.formatBytes(pulled.downloadedBytes()) + " downloaded)");
+            image = Reference.parse(pulled.image());
+        }
         String appName = app != null ? app : reference.repository().substring(reference.repository().lastIndexOf('/') + 1);
-        ReleaseInfo release = device.client().deploy(appName, reference.withDigest(image.digest()).toString());
+        ReleaseInfo release = client.deploy(appName, image.toString());
         if (!release.state().equals("ACTIVE")) {
             spec.commandLine().getErr().println("skiff: " + appName + " r" + release.id() + " " + release.state() + ": " + release.detail());
             return 1;

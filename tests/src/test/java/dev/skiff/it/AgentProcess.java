@@ -26,21 +26,34 @@ final class AgentProcess implements AutoCloseable {
         this.port = port;
     }
 
-    /** Starts the agent over {@code data} and waits until it serves its API. */
+    /** Starts the agent over {@code data}, trusting every image, and waits until it serves its API. */
     static AgentProcess start(Path dir, Path data, String deviceName) throws IOException, InterruptedException {
-        return start(dir, data, deviceName, Map.of());
+        return start(dir, data, deviceName, ALLOW_ALL, Map.of());
     }
 
     /** Starts the agent with more environment variables (such as a fault point to halt at). */
     static AgentProcess start(Path dir, Path data, String deviceName, Map<String, String> env) throws IOException, InterruptedException {
+        return start(dir, data, deviceName, ALLOW_ALL, env);
+    }
+
+    /** Starts the agent with a {@code trust:} section (YAML flow style). */
+    static AgentProcess start(Path dir, Path data, String deviceName, String trust) throws IOException, InterruptedException {
+        return start(dir, data, deviceName, trust, Map.of());
+    }
+
+    /** Tests about the API trust every image; TrustPolicyDeployTest and DeviceDeliveryTest cover signatures. */
+    private static final String ALLOW_ALL = "{mode: allow}";
+
+    private static AgentProcess start(Path dir, Path data, String deviceName, String trust, Map<String, String> env)
+            throws IOException, InterruptedException {
         int port = RegistryServer.freePort();
         Path config = Files.writeString(dir.resolve(deviceName + ".yaml"), """
                 device-name: %s
                 data-dir: %s
                 memory-budget: 128M
                 listen: {address: 127.0.0.1, port: %d}
-                trust: {mode: allow}   # these tests are about the API; TrustPolicyDeployTest covers signatures
-                """.formatted(deviceName, data, port));
+                trust: %s
+                """.formatted(deviceName, data, port, trust));
         Path output = dir.resolve(deviceName + ".out");
         String java = ProcessHandle.current().info().command().orElse("java");
         ProcessBuilder builder = new ProcessBuilder(java, "--enable-native-access=ALL-UNNAMED", "-Xss4m", "-jar",

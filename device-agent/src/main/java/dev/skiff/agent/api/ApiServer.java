@@ -4,11 +4,13 @@ import com.sun.net.httpserver.HttpsConfigurator;
 import com.sun.net.httpserver.HttpsParameters;
 import com.sun.net.httpserver.HttpsServer;
 import dev.skiff.agent.Agent;
+import dev.skiff.agent.registry.RegistryHandler;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.function.BooleanSupplier;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLParameters;
 
@@ -17,7 +19,7 @@ import javax.net.ssl.SSLParameters;
  * The TLS context comes from the agent's {@link dev.skiff.agent.enroll.Enrollment}: before
  * enrollment a self-signed certificate, afterwards the fleet's; client certificates are asked
  * for ("want", not "need") so that a client without one can still reach enrollment, and be told
- * why everything else refuses it. Each request runs on its own virtual thread, so log followers
+ * why everything else refuses it. {@code /v2/} is the device's registry ({@link RegistryHandler}). Each request runs on its own virtual thread, so log followers
  * cost next to nothing.
  */
 public final class ApiServer implements AutoCloseable {
@@ -44,7 +46,9 @@ public final class ApiServer implements AutoCloseable {
         });
         ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
         ApiServer api = new ApiServer(server, executor);
-        server.createContext("/", new Router(routes(agent, () -> api.serving), () -> agent.enrollment().name().isPresent()));
+        BooleanSupplier enrolled = () -> agent.enrollment().name().isPresent();
+        server.createContext("/", new Router(routes(agent, () -> api.serving), enrolled));
+        server.createContext("/v2/", new RegistryHandler(agent.content(), agent.config().dataDir().resolve("uploads"), enrolled));
         server.setExecutor(executor);
         server.start();
         return api;
@@ -55,9 +59,11 @@ public final class ApiServer implements AutoCloseable {
         AppEndpoints apps = new AppEndpoints(agent);
         DeviceEndpoints device = new DeviceEndpoints(agent);
         LogEndpoint logs = new LogEndpoint(agent, apps, serving);
+        ImageEndpoints images = new ImageEndpoints(agent);
         return List.of(
                 new Route("POST", "/v1/enroll", false, device::enroll),
                 new Route("GET", "/v1/info", true, device::info),
+                new Route("POST", "/v1/images/pull", true, images::pull),
                 new Route("GET", "/v1/apps", true, apps::ps),
                 new Route("DELETE", "/v1/apps/{app}", true, apps::remove),
                 new Route("POST", "/v1/apps/{app}/deploy", true, apps::deploy),

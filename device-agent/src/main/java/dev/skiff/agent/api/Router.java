@@ -2,9 +2,9 @@ package dev.skiff.agent.api;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
-import com.sun.net.httpserver.HttpsExchange;
 import dev.skiff.agent.deploy.DeployException;
 import dev.skiff.agent.enroll.EnrollmentRefusedException;
+import dev.skiff.agent.tls.OperatorCheck;
 import dev.skiff.image.oci.ImageFormatException;
 import dev.skiff.protocols.api.ApiError;
 import java.io.IOException;
@@ -14,12 +14,10 @@ import java.util.Optional;
 import java.util.function.BooleanSupplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import javax.net.ssl.SSLPeerUnverifiedException;
 
 /**
  * Dispatches requests to routes. Authentication is decided here, once for every route, so no
- * endpoint can forget it: the TLS layer has already refused client certificates the fleet CA
- * did not sign, and here a route for operators refuses a client that sent none.
+ * endpoint can forget it: a route for operators refuses whom {@link OperatorCheck} refuses.
  */
 final class Router implements HttpHandler {
     private static final Logger LOG = Logger.getLogger(Router.class.getName());
@@ -72,16 +70,9 @@ final class Router implements HttpHandler {
     }
 
     private void authenticate(HttpExchange http) {
-        try {
-            if (http instanceof HttpsExchange https && https.getSSLSession().getPeerCertificates().length > 0) {
-                return; // the trust manager accepted it: issued by the fleet CA, a client certificate, valid now
-            }
-        } catch (SSLPeerUnverifiedException e) {
-            // no certificate: refused below
-        }
-        throw new ApiException(401, enrolled.getAsBoolean()
-                ? "a client certificate from the fleet CA is required (skiff uses $SKIFF_HOME/ca/operator.pem)"
-                : "this device is not enrolled yet: enroll it with 'skiff device enroll' and the token the agent printed");
+        OperatorCheck.refusal(http, enrolled.getAsBoolean()).ifPresent(reason -> {
+            throw new ApiException(401, reason);
+        });
     }
 
     private static void fail(ApiExchange exchange, Exception e) {

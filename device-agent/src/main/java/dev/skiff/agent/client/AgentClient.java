@@ -5,6 +5,9 @@ import dev.skiff.agent.pki.Identity;
 import dev.skiff.agent.pki.KeyPin;
 import dev.skiff.agent.tls.FleetTrustManager;
 import dev.skiff.agent.tls.TlsContexts;
+import dev.skiff.image.oci.Reference;
+import dev.skiff.image.registry.DistributionClient;
+import dev.skiff.image.registry.RegistryClient;
 import dev.skiff.protocols.api.ApiError;
 import dev.skiff.protocols.api.ApiJson;
 import dev.skiff.protocols.api.ContainerInfo;
@@ -12,6 +15,8 @@ import dev.skiff.protocols.api.DeployRequest;
 import dev.skiff.protocols.api.DeviceInfo;
 import dev.skiff.protocols.api.EnrollRequest;
 import dev.skiff.protocols.api.EnrollResponse;
+import dev.skiff.protocols.api.PullRequest;
+import dev.skiff.protocols.api.PullResponse;
 import dev.skiff.protocols.api.ReleaseInfo;
 import java.io.IOException;
 import java.io.InputStream;
@@ -42,11 +47,15 @@ public final class AgentClient {
     private static final Duration REQUEST_TIMEOUT = Duration.ofMinutes(5);
 
     private final String device;
+    private final String address;
+    private final SSLContext tls;
     private final URI base;
     private final HttpClient http;
 
     private AgentClient(String device, String address, SSLContext tls) {
         this.device = device;
+        this.address = address;
+        this.tls = tls;
         this.base = URI.create("https://" + address);
         this.http = HttpClient.newBuilder().sslContext(tls).version(HttpClient.Version.HTTP_1_1).connectTimeout(CONNECT_TIMEOUT).build();
     }
@@ -70,6 +79,24 @@ public final class AgentClient {
 
     public DeviceInfo info() throws IOException {
         return ApiJson.read(send("GET", "/v1/info", null), DeviceInfo.class);
+    }
+
+    /** The device's registry endpoint ({@code /v2/}), with the same operator identity and pinned device key as the API. */
+    public RegistryClient registry() {
+        return new DistributionClient(tls);
+    }
+
+    /**
+     * Where a push of {@code image} to the device goes: its repository and tag (or digest, without a
+     * tag) at the device's address. The device stores it as {@code localhost/REPO:TAG}.
+     */
+    public Reference pushDestination(Reference image) {
+        return new Reference(address, image.repository(), image.tag(), image.tag() == null ? image.digest() : null);
+    }
+
+    /** Has the device pull an image from an external registry; the answer pins it to the digest pulled. */
+    public PullResponse pull(String image) throws IOException {
+        return ApiJson.read(send("POST", "/v1/images/pull", new PullRequest(image)), PullResponse.class);
     }
 
     public List<ContainerInfo> ps() throws IOException {

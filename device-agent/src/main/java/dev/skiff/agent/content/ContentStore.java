@@ -18,6 +18,13 @@ import java.util.Map;
  * digest is either absent or complete.
  */
 public final class ContentStore {
+    /**
+     * The registry part of the names of images pushed straight to the device: its registry
+     * endpoint stores {@code /v2/NAME/manifests/TAG} as {@code localhost/NAME:TAG}, "this
+     * machine's own images" as podman spells it, whatever address the pusher used.
+     */
+    public static final String PUSHED = "localhost";
+
     private final ImageStore store;
 
     private ContentStore(ImageStore store) {
@@ -39,6 +46,32 @@ public final class ContentStore {
         return store;
     }
 
+    /** The name an image pushed to the device's registry endpoint as {@code NAME} with a tag or digest gets in the store. */
+    public static Reference pushed(String name, String tagOrDigest) {
+        return Reference.parse(PUSHED + "/" + name + (tagOrDigest.contains(":") ? "@" : ":") + tagOrDigest);
+    }
+
+    /**
+     * Where the store holds the image a deploy names ({@code REPO@DIGEST} as the operator knows it):
+     * under that name, else under the name a push straight to the device gave it
+     * ({@code localhost/REPO}), whose repository holds the signatures that came along. Unchanged
+     * when the store has neither; the deploy then says the image is missing.
+     */
+    public Reference locate(Reference requested) throws IOException {
+        if (requested.registry().equals(PUSHED) || holds(requested)) {
+            return requested;
+        }
+        Reference pushed = new Reference(PUSHED, requested.repository(), requested.tag(), requested.digest());
+        return holds(pushed) ? pushed : requested;
+    }
+
+    /** Whether a tag of the reference's repository names its digest (or, without a digest, whether its tag exists). */
+    private boolean holds(Reference ref) throws IOException {
+        String repository = ref.repositoryName();
+        return store.list().stream().anyMatch(t -> t.reference().repositoryName().equals(repository)
+                && (ref.digest() != null ? t.descriptor().digest().equals(ref.digest()) : ref.tag().equals(t.reference().tag())));
+    }
+
     /** The digest of the image a reference names: its own digest if it has one, else what its tag points at. */
     public Digest digestOf(Reference ref) throws IOException, ImageFormatException {
         if (ref.digest() != null) {
@@ -57,7 +90,7 @@ public final class ContentStore {
      * A descriptor for a manifest or index held by digest, its media type read from the blob
      * itself (releases record only the digest).
      */
-    Descriptor descriptor(Digest image) throws IOException, ImageFormatException {
+    public Descriptor descriptor(Digest image) throws IOException, ImageFormatException {
         if (!store.blobs().has(image)) {
             throw new ImageFormatException("image " + image + " is not in the agent's store");
         }

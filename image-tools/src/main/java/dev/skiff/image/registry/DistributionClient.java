@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.LongConsumer;
+import javax.net.ssl.SSLContext;
 
 /**
  * {@link RegistryClient} over the OCI distribution API with {@code java.net.http}: token and basic
@@ -27,19 +28,33 @@ import java.util.function.LongConsumer;
  */
 public final class DistributionClient implements RegistryClient {
     private static final String OCTET_STREAM = "application/octet-stream";
+    private static final Duration FIRST_RETRY_PAUSE = Duration.ofMillis(500);
 
     private final RegistryUrls urls;
     private final RegistryHttp http;
 
     /** Plain HTTP only to loopback registries and those in {@code insecureRegistries} ({@code host} or {@code host:port}). */
     public DistributionClient(RegistryCredentials credentials, Set<String> insecureRegistries) {
-        this(credentials, insecureRegistries, Duration.ofMillis(500));
+        this(credentials, insecureRegistries, FIRST_RETRY_PAUSE);
     }
 
     /** With the first pause between retries; each later one doubles it. */
     DistributionClient(RegistryCredentials credentials, Set<String> insecureRegistries, Duration backoff) {
-        this.urls = new RegistryUrls(insecureRegistries);
-        this.http = new RegistryHttp(credentials, backoff);
+        this(new RegistryUrls(insecureRegistries), new RegistryHttp(credentials, null, backoff));
+    }
+
+    /**
+     * A client for registries reached only over HTTPS with {@code tls}, loopback included, and with no
+     * credentials: a device's registry endpoint, where the fleet's client certificate is the
+     * credential and {@code tls} pins the device's key.
+     */
+    public DistributionClient(SSLContext tls) {
+        this(new RegistryUrls(Set.of(), true), new RegistryHttp(registry -> Optional.empty(), tls, FIRST_RETRY_PAUSE));
+    }
+
+    private DistributionClient(RegistryUrls urls, RegistryHttp http) {
+        this.urls = urls;
+        this.http = http;
     }
 
     @Override

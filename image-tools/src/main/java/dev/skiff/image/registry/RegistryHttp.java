@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Supplier;
+import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLException;
 
 /**
@@ -45,8 +46,13 @@ final class RegistryHttp {
     private final Authenticator auth;
     private final Duration backoff;
 
-    RegistryHttp(RegistryCredentials credentials, Duration backoff) {
-        this.http = HttpClient.newBuilder()
+    /** With {@code tls} null, the JDK's default TLS context (the system's CAs). */
+    RegistryHttp(RegistryCredentials credentials, SSLContext tls, Duration backoff) {
+        HttpClient.Builder builder = HttpClient.newBuilder();
+        if (tls != null) {
+            builder.sslContext(tls);
+        }
+        this.http = builder
                 // HTTP/1.1: h2c upgrade attempts on plain-HTTP registries confuse some of them.
                 .version(HttpClient.Version.HTTP_1_1)
                 .followRedirects(HttpClient.Redirect.NEVER)

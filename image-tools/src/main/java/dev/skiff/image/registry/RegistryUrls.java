@@ -10,8 +10,10 @@ import java.util.Set;
 /**
  * Where the distribution API of a registry lives. HTTPS, except for registries on this machine and
  * those the user named with {@code --insecure} (a {@code host} entry covers every port of it).
+ *
+ * @param tlsOnly HTTPS even on loopback: a device's registry endpoint speaks nothing else
  */
-public record RegistryUrls(Set<String> insecure) {
+public record RegistryUrls(Set<String> insecure, boolean tlsOnly) {
     /** Docker Hub's API host; references and credentials call it docker.io. */
     static final String DOCKER_HUB_API = "registry-1.docker.io";
 
@@ -19,8 +21,12 @@ public record RegistryUrls(Set<String> insecure) {
         insecure = Set.copyOf(insecure);
     }
 
+    public RegistryUrls(Set<String> insecure) {
+        this(insecure, false);
+    }
+
     public boolean plainHttp(String registry) {
-        return Reference.isLoopbackRegistry(registry) || insecure.contains(registry) || insecure.contains(hostOf(registry));
+        return !tlsOnly && Reference.isLoopbackRegistry(registry) || insecure.contains(registry) || insecure.contains(hostOf(registry));
     }
 
     /** The API root, {@code https://HOST/v2/}. */
