@@ -1,13 +1,9 @@
 package dev.skiff.cli;
 
-import dev.skiff.agent.client.AgentClient;
-import dev.skiff.agent.content.ContentStore;
-import dev.skiff.image.oci.Descriptor;
+import dev.skiff.agent.client.DeviceDeployment;
 import dev.skiff.image.oci.Reference;
 import dev.skiff.protocols.Quantities;
-import dev.skiff.protocols.api.PullResponse;
 import dev.skiff.protocols.api.ReleaseInfo;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -44,23 +40,15 @@ final class DeployCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Reference reference = Reference.parse(ref);
-        Optional<Descriptor> local = SkiffHome.imageStore().resolve(reference);
-        Reference image = local.map(d -> reference.withDigest(d.digest())).orElse(reference);
-        AgentClient client = device.client();
-        if (pull || (local.isEmpty() && !reference.registry().equals(ContentStore.PUSHED))) {
-            PullResponse pulled = client.pull(image.toString());
-            spec.commandLine().getErr().println(device.name + " pulled " + pulled.image() + " ("
-                    + Quantities.formatBytes(pulled.downloadedBytes()) + " downloaded)");
-            image = Reference.parse(pulled.image());
-        }
-        String appName = app != null ? app : reference.repository().substring(reference.repository().lastIndexOf('/') + 1);
-        ReleaseInfo release = client.deploy(appName, image.toString());
-        if (!release.state().equals("ACTIVE")) {
-            spec.commandLine().getErr().println("skiff: " + appName + " r" + release.id() + " " + release.state() + ": " + release.detail());
+        DeviceDeployment.Outcome outcome = new DeviceDeployment(SkiffHome.imageStore(), device.client()).deploy(Reference.parse(ref), app, pull);
+        outcome.pulled().ifPresent(pulled -> spec.commandLine().getErr().println(device.name + " pulled " + pulled.image() + " ("
+                + Quantities.formatBytes(pulled.downloadedBytes()) + " downloaded)"));
+        ReleaseInfo release = outcome.release();
+        if (!outcome.running()) {
+            spec.commandLine().getErr().println("skiff: " + outcome.app() + " r" + release.id() + " " + release.state() + ": " + release.detail());
             return 1;
         }
-        spec.commandLine().getOut().println(appName + " r" + release.id() + " is running " + release.image());
+        spec.commandLine().getOut().println(outcome.app() + " r" + release.id() + " is running " + release.image());
         return 0;
     }
 }

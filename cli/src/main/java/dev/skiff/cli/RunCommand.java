@@ -6,6 +6,7 @@ import dev.skiff.runtime.ContainerSpec;
 import dev.skiff.runtime.ContainerState;
 import dev.skiff.runtime.Limits;
 import dev.skiff.runtime.PreparedModule;
+import dev.skiff.image.launch.AppLaunch;
 import dev.skiff.image.oci.Reference;
 import dev.skiff.image.registry.ImageFetcher;
 import dev.skiff.protocols.Quantities;
@@ -101,10 +102,11 @@ final class RunCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter err = spec.commandLine().getErr();
         try (Sandbox sandbox = Sandbox.withCompileCache(SkiffHome.compileCache())) {
-            Launch launch = Files.isDirectory(Path.of(target)) ? Launch.ofAppFolder(Path.of(target), args)
-                    : isFile(target) ? Launch.ofFile(Path.of(target), args)
-                    : Launch.ofImage(new ImageFetcher(SkiffHome.imageStore(), registry.client(), ProgressPrinter.forStderr(err)),
-                            Reference.parse(target), args, sandbox);
+            Path volumes = SkiffHome.dir().resolve("volumes");
+            AppLaunch launch = Files.isDirectory(Path.of(target)) ? AppLaunch.ofAppFolder(Path.of(target), args, volumes)
+                    : isFile(target) ? AppLaunch.ofFile(Path.of(target), args)
+                    : AppLaunch.ofImage(new ImageFetcher(SkiffHome.imageStore(), registry.client(), ProgressPrinter.forStderr(err)),
+                            Reference.parse(target), args, sandbox, volumes);
             Limits limits = limits(launch.app().map(AppManifest::resources).orElse(null));
             List<Mount> mounts = mounts();
             mounts.addAll(launch.volumes());
@@ -145,7 +147,7 @@ final class RunCommand implements Callable<Integer> {
     }
 
     /** Host modules for the app's grants; GPIO lines need a board to be on. */
-    private List<HostModule> capabilities(Launch launch, PrintWriter err) {
+    private List<HostModule> capabilities(AppLaunch launch, PrintWriter err) {
         CapabilityGrants grants = launch.app().map(AppManifest::capabilities).orElse(CapabilityGrants.NONE);
         if (grants.isEmpty()) {
             return List.of();

@@ -80,6 +80,11 @@ public record Reference(String registry, String repository, String tag, Digest d
         return registry + "/" + repository;
     }
 
+    /** The last component of the repository, e.g. {@code hello} for {@code ghcr.io/me/hello:1}: a default app name. */
+    public String shortName() {
+        return repository.substring(repository.lastIndexOf('/') + 1);
+    }
+
     /** The short form people type: Docker Hub and {@code library/} left out. */
     public String familiar() {
         String repo = registry.equals(DOCKER_HUB)

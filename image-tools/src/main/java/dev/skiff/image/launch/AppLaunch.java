@@ -1,8 +1,9 @@
-package dev.skiff.cli;
+package dev.skiff.image.launch;
 
 import dev.skiff.image.AppFolder;
 import dev.skiff.image.AppImage;
 import dev.skiff.image.oci.Descriptor;
+import dev.skiff.image.oci.ImageFormatException;
 import dev.skiff.image.oci.Reference;
 import dev.skiff.image.registry.ImageFetcher;
 import dev.skiff.image.store.ImageStore;
@@ -18,10 +19,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** What {@code skiff run} starts: a module file, or an image's module with its manifest's settings. */
-record Launch(String name, byte[] wasm, List<String> argv, Map<String, String> env, Optional<AppManifest> app, List<Mount> volumes) {
+/**
+ * What to start for {@code skiff run} (and the workbench's local runs): a module file, an app
+ * folder, or an image's module, with the args, env and volumes of its manifest. ARGS given by the
+ * user replace the app's own, as with docker run. Volumes are directories under
+ * {@code volumesRoot/APP/}, kept between runs.
+ */
+public record AppLaunch(String name, byte[] wasm, List<String> argv, Map<String, String> env, Optional<AppManifest> app, List<Mount> volumes) {
 
-    static Launch ofFile(Path file, List<String> args) {
+    public static AppLaunch ofFile(Path file, List<String> args) {
         byte[] wasm;
         try {
             wasm = Files.readAllBytes(file);
@@ -33,21 +39,22 @@ record Launch(String name, byte[] wasm, List<String> argv, Map<String, String> e
         List<String> argv = new ArrayList<>();
         argv.add(file.getFileName().toString());
         argv.addAll(args);
-        return new Launch(file.getFileName().toString(), wasm, argv, Map.of(), Optional.empty(), List.of());
+        return new AppLaunch(file.getFileName().toString(), wasm, argv, Map.of(), Optional.empty(), List.of());
     }
 
     /** An app folder (skiff.yaml beside its module), run with its manifest's settings like an image. */
-    static Launch ofAppFolder(Path dir, List<String> args) throws IOException {
+    public static AppLaunch ofAppFolder(Path dir, List<String> args, Path volumesRoot) throws IOException {
         AppFolder folder = AppFolder.read(dir);
         AppManifest app = folder.app();
         List<String> argv = new ArrayList<>();
         argv.add(folder.moduleFile().getFileName().toString());
         argv.addAll(args.isEmpty() ? app.args() : args);
-        return new Launch(app.name(), folder.wasm(), argv, app.env(), Optional.of(app), volumes(Optional.of(app)));
+        return new AppLaunch(app.name(), folder.wasm(), argv, app.env(), Optional.of(app), volumes(Optional.of(app), volumesRoot));
     }
 
-    /** ARGS given on the command line replace the image's own, as with docker run. */
-    static Launch ofImage(ImageFetcher fetcher, Reference ref, List<String> args, Sandbox sandbox) throws Exception {
+    /** An image from the store (pulled first when {@code fetcher} must); its precompiled layer is offered to {@code sandbox}. */
+    public static AppLaunch ofImage(ImageFetcher fetcher, Reference ref, List<String> args, Sandbox sandbox, Path volumesRoot)
+            throws IOException, ImageFormatException {
         ImageStore store = fetcher.store();
         Descriptor root = fetcher.resolve(ref);
         AppImage image = AppImage.open(store.source(), root);
@@ -56,16 +63,15 @@ record Launch(String name, byte[] wasm, List<String> argv, Map<String, String> e
         }
         List<String> argv = new ArrayList<>(args.isEmpty() ? image.argv() : List.of(image.argv().getFirst()));
         argv.addAll(args);
-        String name = image.app().map(AppManifest::name).orElse(ref.repository().substring(ref.repository().lastIndexOf('/') + 1));
-        return new Launch(name, image.wasm(), argv, image.env(), image.app(), volumes(image.app()));
+        String name = image.app().map(AppManifest::name).orElse(ref.shortName());
+        return new AppLaunch(name, image.wasm(), argv, image.env(), image.app(), volumes(image.app(), volumesRoot));
     }
 
-    /** Each volume of the app is a directory under $SKIFF_HOME/volumes/APP/, kept between runs. */
-    private static List<Mount> volumes(Optional<AppManifest> app) throws IOException {
+    private static List<Mount> volumes(Optional<AppManifest> app, Path volumesRoot) throws IOException {
         List<Mount> mounts = new ArrayList<>();
         if (app.isPresent()) {
             for (AppManifest.Volume v : app.get().volumes()) {
-                Path dir = SkiffHome.dir().resolve("volumes").resolve(app.get().name()).resolve(v.name());
+                Path dir = volumesRoot.resolve(app.get().name()).resolve(v.name());
                 Files.createDirectories(dir);
                 mounts.add(new Mount(dir, v.path()));
             }
