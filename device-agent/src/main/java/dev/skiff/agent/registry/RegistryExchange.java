@@ -82,6 +82,24 @@ final class RegistryExchange {
         return http.getResponseBody();
     }
 
+    /** Refusals read no further than they must; more unread than this and the connection is closed instead. */
+    private static final long MAX_DISCARD = 4L << 20;
+
+    /**
+     * Reads what the client still sends of a refused request, so its connection stays usable: the
+     * JDK server would otherwise close it after the answer, under a client that pools connections.
+     */
+    private void discardUnreadBody() throws IOException {
+        InputStream in = http.getRequestBody();
+        long left = MAX_DISCARD;
+        for (long n; left > 0 && (n = in.skip(left)) > 0; ) {
+            left -= n;
+        }
+        if (left == 0 && in.read() >= 0) {
+            http.getResponseHeaders().set("Connection", "close");
+        }
+    }
+
     void header(String name, String value) {
         http.getResponseHeaders().set(name, value);
     }
@@ -90,6 +108,7 @@ final class RegistryExchange {
         if (responded) {
             return; // the answer has begun (a download the client broke off): nothing left to tell
         }
+        discardUnreadBody();
         byte[] json = ApiJson.write(e.body());
         try (OutputStream out = body(e.error().status(), "application/json", json.length)) {
             out.write(json);
