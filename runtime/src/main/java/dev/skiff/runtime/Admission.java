@@ -4,6 +4,7 @@ import dev.skiff.runtime.capability.CapabilityUnavailableException;
 import dev.skiff.runtime.capability.HostFunction;
 import dev.skiff.runtime.capability.HostModule;
 import dev.skiff.runtime.capability.gpio.GpioHost;
+import dev.skiff.runtime.capability.serial.SerialHost;
 import dev.skiff.runtime.engine.LoadedModule;
 import dev.skiff.runtime.engine.ModuleImport;
 import java.util.ArrayList;
@@ -70,6 +71,11 @@ final class Admission {
             return "module imports " + imp.module() + "." + imp.name()
                     + ", but the app has no GPIO grant; grant the pins it uses by label in skiff.yaml,"
                     + " e.g. capabilities: {gpio: {LED: {line: 17, mode: output}}}";
+        }
+        if (imp.module().equals(SerialHost.PORT) && !moduleGranted) {
+            return "module imports " + imp.module() + "." + imp.name()
+                    + ", but the app has no serial grant; add capabilities.serial.NAME for the port it opens to skiff.yaml,"
+                    + " e.g. capabilities: {serial: {GPS: {device: /dev/ttyAMA0, baud: 9600}}}";
         }
         if (moduleGranted) {
             return "module imports " + imp.module() + "." + imp.name()

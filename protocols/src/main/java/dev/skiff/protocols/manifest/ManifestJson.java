@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.skiff.protocols.Quantities;
 import java.time.Duration;
+import java.util.Map;
 import java.util.TreeMap;
 
 /**
@@ -46,8 +47,12 @@ public final class ManifestJson {
         // Omitted when empty, so apps without grants keep the annotation (and image digests)
         // they had before capabilities existed.
         if (!m.capabilities().isEmpty()) {
-            ObjectNode gpio = root.putObject("capabilities").putObject("gpio");
-            m.capabilities().gpio().forEach((label, grant) -> putGpio(gpio.putObject(label), grant));
+            ObjectNode capabilities = root.putObject("capabilities");
+            if (!m.capabilities().gpio().isEmpty()) {
+                ObjectNode gpio = capabilities.putObject("gpio");
+                m.capabilities().gpio().forEach((label, grant) -> putGpio(gpio.putObject(label), grant));
+            }
+            putSerial(capabilities, m.capabilities().serial());
         }
         return root.toString();
     }
@@ -67,6 +72,18 @@ public final class ManifestJson {
                 putRate(node, "max-events-per-second", i.maxEventsPerSecond());
             }
         }
+    }
+
+    /** Omitted without serial grants, so GPIO-only apps keep the annotation they had before. */
+    private static void putSerial(ObjectNode capabilities, Map<String, SerialGrant> grants) {
+        if (grants.isEmpty()) {
+            return;
+        }
+        ObjectNode serial = capabilities.putObject("serial");
+        grants.forEach((name, grant) -> serial.putObject(name)
+                .put("device", grant.device())
+                .put("baud", grant.baud())
+                .put("parity", grant.parity().yaml()));
     }
 
     private static void putRate(ObjectNode node, String key, int perSecond) {

@@ -39,6 +39,7 @@ public final class ManifestParser {
     private static final Pattern NAME = Pattern.compile("[a-z0-9]([a-z0-9._-]{0,62}[a-z0-9])?");
     private static final Pattern LABEL = Pattern.compile("[A-Za-z][A-Za-z0-9_-]{0,62}");
     private static final Pattern CHIP = Pattern.compile("[a-z][a-z0-9_-]{0,62}");
+    private static final Pattern DEVICE = Pattern.compile("/[A-Za-z0-9._/-]{1,254}");
     private static final Pattern ENV_KEY = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
 
     private final String source;
@@ -160,8 +161,50 @@ public final class ManifestParser {
     }
 
     private CapabilityGrants capabilities(Node node) {
-        Map<String, Node> f = fields(node, Set.of("gpio"));
-        return new CapabilityGrants(optional(f, "gpio", this::gpio).orElse(Map.of()));
+        Map<String, Node> f = fields(node, Set.of("gpio", "serial"));
+        return new CapabilityGrants(optional(f, "gpio", this::gpio).orElse(Map.of()),
+                optional(f, "serial", this::serial).orElse(Map.of()));
+    }
+
+    private Map<String, SerialGrant> serial(Node node) {
+        Map<String, SerialGrant> grants = new LinkedHashMap<>();
+        Map<String, String> namesByDevice = new HashMap<>();
+        fields(node, null).forEach((name, value) -> {
+            if (!LABEL.matcher(name).matches()) {
+                problem(value, "serial port name '" + name + "' is not a letter followed by letters, digits, '_' or '-'");
+            }
+            SerialGrant grant = serialGrant(value);
+            if (grant == null) {
+                return;
+            }
+            String other = namesByDevice.putIfAbsent(grant.device(), name);
+            if (other != null) {
+                problem(value, "device " + grant.device() + " is already granted as " + other + "; a port can have only one name");
+            }
+            grants.put(name, grant);
+        });
+        return grants;
+    }
+
+    private SerialGrant serialGrant(Node node) {
+        Map<String, Node> f = fields(node, Set.of("device", "baud", "parity"));
+        String device = required(node, f, "device", n -> matching(n, DEVICE, "an absolute device path such as /dev/ttyAMA0"));
+        int baud = optional(f, "baud", n -> number(n, 1)).orElse(SerialGrant.DEFAULT_BAUD);
+        SerialGrant.Parity parity = optional(f, "parity", this::parity).orElse(SerialGrant.Parity.NONE);
+        return device == null ? null : new SerialGrant(device, baud, parity);
+    }
+
+    private SerialGrant.Parity parity(Node node) {
+        String text = text(node);
+        for (SerialGrant.Parity parity : SerialGrant.Parity.values()) {
+            if (parity.yaml().equals(text)) {
+                return parity;
+            }
+        }
+        if (text != null) {
+            problem(node, "parity '" + text + "' is not one of none, even, odd");
+        }
+        return null;
     }
 
     private Map<String, GpioGrant> gpio(Node node) {

@@ -14,4 +14,14 @@ public interface GuestMemory {
     long readI64(int address);
 
     void writeI64(int address, long value);
+
+    /**
+     * Allocates {@code size} bytes in the guest by calling its {@code cabi_realloc} export, as the
+     * canonical ABI does to return a list; the guest owns (and frees) the block.
+     *
+     * @throws GuestTrap when the guest exports no {@code cabi_realloc}
+     */
+    default int allocate(int align, int size) {
+        throw new GuestTrap("this guest memory cannot allocate");
+    }
 }
