@@ -16,6 +16,8 @@ import dev.skiff.runtime.capability.HostModule;
 import dev.skiff.runtime.capability.gpio.GpioHost;
 import dev.skiff.runtime.capability.gpio.PinChangeLog;
 import dev.skiff.runtime.capability.gpio.SimulatedBoard;
+import dev.skiff.runtime.capability.serial.JsscSerialBackend;
+import dev.skiff.runtime.capability.serial.SerialHost;
 import dev.skiff.runtime.Sandbox;
 import dev.skiff.runtime.engine.ExecutionMode;
 import dev.skiff.runtime.engine.ModuleException;
@@ -90,6 +92,10 @@ final class RunCommand implements Callable<Integer> {
             description = "Give the app's GPIO grants a board: sim, a simulated board that prints every pin change to stderr.")
     Board board;
 
+    @Option(names = "--serial", paramLabel = "NAME=DEVICE",
+            description = "Open the app's serial port NAME on DEVICE (e.g. /dev/pts/3) instead of the device its grant names. Repeatable.")
+    Map<String, String> serialDevices = new LinkedHashMap<>();
+
     @Parameters(index = "0", paramLabel = "FILE.wasm|DIR|REF",
             description = "A module file (a path ending in .wasm or starting with . or /), an app folder (skiff.yaml and its module),"
                     + " or an image: from the local store, else pulled from the registry it names (e.g. 127.0.0.1:5000/hello:1.0.0).")
@@ -146,11 +152,13 @@ final class RunCommand implements Callable<Integer> {
         }
     }
 
-    /** Host modules for the app's grants; GPIO lines need a board to be on. */
+    /** Host modules for the app's grants; GPIO lines need a board to be on, serial ports are the host's devices. */
     private List<HostModule> capabilities(AppLaunch launch, PrintWriter err) {
-        CapabilityGrants grants = launch.app().map(AppManifest::capabilities).orElse(CapabilityGrants.NONE);
-        if (grants.isEmpty()) {
-            return List.of();
+        CapabilityGrants grants = launch.app().map(AppManifest::capabilities).orElse(CapabilityGrants.NONE)
+                .withSerialDevices(serialDevices);
+        List<HostModule> modules = new ArrayList<>(new SerialHost(new JsscSerialBackend()).hostModules(launch.name(), grants));
+        if (grants.gpio().isEmpty()) {
+            return modules;
         }
         if (board == null) {
             throw new IllegalArgumentException(launch.name() + " is granted GPIO lines " + grants.gpio().keySet()
@@ -158,7 +166,8 @@ final class RunCommand implements Callable<Integer> {
         }
         SimulatedBoard simulated = new SimulatedBoard();
         simulated.addListener(new PinChangeLog(err, grants));
-        return new GpioHost(simulated).hostModules(launch.name(), grants);
+        modules.addAll(new GpioHost(simulated).hostModules(launch.name(), grants));
+        return modules;
     }
 
     private static void stopQuietly(Container container) {
