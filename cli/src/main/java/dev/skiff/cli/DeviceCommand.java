@@ -7,5 +7,5 @@ import picocli.CommandLine.Command;
         name = "device",
         description = "Enroll devices with the fleet CA and look at them.",
         mixinStandardHelpOptions = true,
-        subcommands = {DeviceEnrollCommand.class, DeviceLsCommand.class, DeviceStatusCommand.class})
+        subcommands = {DeviceEnrollCommand.class, DeviceProvisionCommand.class, DeviceLsCommand.class, DeviceStatusCommand.class})
 final class DeviceCommand {}

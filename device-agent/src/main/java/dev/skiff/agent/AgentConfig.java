@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.Optional;
 
 /**
  * The agent's configuration file ({@code skiff-agent --config FILE}), e.g.
@@ -24,6 +25,8 @@ import java.nio.file.Path;
  *   keys: [keys/release.pub]
  *   rules:
  *     localhost:5000: {mode: allow}
+ * console: /dev/ttyS0                # serial provisioning listens here (docs/provisioning.md)
+ * console-baud: 115200
  * </pre>
  *
  * Every key is optional; {@code memory-budget} defaults to half the JVM's maximum heap, leaving
@@ -31,7 +34,18 @@ import java.nio.file.Path;
  * {@link TrustPolicy#DEFAULT}, which refuses every image until a key is named.
  */
 public record AgentConfig(String deviceName, Path dataDir, long memoryBudgetBytes, long logMaxBytes, int logFiles,
-        String listenAddress, int listenPort, TrustPolicy trust) {
+        String listenAddress, int listenPort, TrustPolicy trust, Optional<Console> console) {
+
+    /** The serial line the agent answers provisioning frames on. */
+    public record Console(String device, int baud) {
+        public static final int DEFAULT_BAUD = 115200;
+    }
+
+    /** Without a provisioning console. */
+    public AgentConfig(String deviceName, Path dataDir, long memoryBudgetBytes, long logMaxBytes, int logFiles,
+            String listenAddress, int listenPort, TrustPolicy trust) {
+        this(deviceName, dataDir, memoryBudgetBytes, logMaxBytes, logFiles, listenAddress, listenPort, trust, Optional.empty());
+    }
 
     public static final long DEFAULT_LOG_MAX_BYTES = 10L << 20;
     public static final int DEFAULT_LOG_FILES = 5;
@@ -60,11 +74,11 @@ public record AgentConfig(String deviceName, Path dataDir, long memoryBudgetByte
     }
 
     public AgentConfig withMemoryBudget(long bytes) {
-        return new AgentConfig(deviceName, dataDir, bytes, logMaxBytes, logFiles, listenAddress, listenPort, trust);
+        return new AgentConfig(deviceName, dataDir, bytes, logMaxBytes, logFiles, listenAddress, listenPort, trust, console);
     }
 
     public AgentConfig withTrust(TrustPolicy policy) {
-        return new AgentConfig(deviceName, dataDir, memoryBudgetBytes, logMaxBytes, logFiles, listenAddress, listenPort, policy);
+        return new AgentConfig(deviceName, dataDir, memoryBudgetBytes, logMaxBytes, logFiles, listenAddress, listenPort, policy, console);
     }
 
     static String hostName() {

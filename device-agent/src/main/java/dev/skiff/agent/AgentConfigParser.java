@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import org.snakeyaml.engine.v2.api.LoadSettings;
@@ -32,7 +33,7 @@ final class AgentConfigParser {
     private static final String TRUST = "trust";
     private static final Set<String> SECTIONS = Set.of("logs", "listen");
     private static final Set<String> KEYS = Set.of("device-name", "data-dir", "memory-budget", "logs.max-size", "logs.files",
-            "listen.address", "listen.port", TRUST);
+            "listen.address", "listen.port", TRUST, "console", "console-baud");
 
     private final Path file;
     private final List<String> problems = new ArrayList<>();
@@ -68,12 +69,18 @@ final class AgentConfigParser {
         int logFiles = value("logs.files", s -> number(s, 1, 1000), defaults.logFiles());
         String address = value("listen.address", s -> s, defaults.listenAddress());
         int port = value("listen.port", s -> number(s, 1, 65535), defaults.listenPort());
+        Optional<AgentConfig.Console> console = Optional.ofNullable(value("console", AgentConfigParser::device, null))
+                .map(device -> new AgentConfig.Console(device, value("console-baud", s -> number(s, 1, 4_000_000),
+                        AgentConfig.Console.DEFAULT_BAUD)));
+        if (console.isEmpty() && values.containsKey("console-baud")) {
+            problem(values.get("console-baud"), "console-baud: set 'console' (the serial device) too");
+        }
         TrustPolicy trustPolicy = trust == null ? defaults.trust()
                 : new TrustPolicyParser(file.toAbsolutePath().getParent(), this::problem).parse(trust);
         if (!problems.isEmpty()) {
             throw new ConfigException(problems);
         }
-        return new AgentConfig(deviceName, dataDir, budget, logSize, logFiles, address, port, trustPolicy);
+        return new AgentConfig(deviceName, dataDir, budget, logSize, logFiles, address, port, trustPolicy, console);
     }
 
     private void collect(MappingNode mapping, String prefix) {
@@ -120,6 +127,13 @@ final class AgentConfigParser {
             throw new IllegalArgumentException("must be more than 0");
         }
         return bytes;
+    }
+
+    private static String device(String text) {
+        if (!text.startsWith("/dev/")) {
+            throw new IllegalArgumentException("'" + text + "' is not a device path such as /dev/ttyS0");
+        }
+        return text;
     }
 
     private static int number(String text, int min, int max) {

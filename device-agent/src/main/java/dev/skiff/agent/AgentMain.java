@@ -1,6 +1,7 @@
 package dev.skiff.agent;
 
 import dev.skiff.agent.api.ApiServer;
+import dev.skiff.agent.enroll.ConsoleEnrollment;
 import dev.skiff.agent.faults.FaultPoint;
 import dev.skiff.runtime.Versions;
 import java.io.IOException;
@@ -68,6 +69,20 @@ public final class AgentMain {
                 + config.listenAddress() + ":" + api.port());
         agent.enrollment().pendingToken().ifPresent(token -> out.println("skiff-agent: not enrolled yet; enroll with: skiff device enroll "
                 + enrollHost(config.listenAddress()) + ":" + api.port() + " --token " + token + " --name " + config.deviceName()));
+        ConsoleEnrollment console = null;
+        if (config.console().isPresent()) {
+            AgentConfig.Console line = config.console().get();
+            try {
+                console = ConsoleEnrollment.start(agent.enrollment(), line, config.deviceName(),
+                        enrollHost(config.listenAddress()) + ":" + api.port(), out);
+            } catch (IOException e) {
+                err.println("skiff-agent: cannot open the provisioning console " + line.device() + ": " + e.getMessage());
+                api.close();
+                agent.close();
+                return 1;
+            }
+            out.println("skiff-agent: serial provisioning on " + line.device() + " at " + line.baud() + " baud");
+        }
         out.flush();
         CountDownLatch stopped = new CountDownLatch(1);
         CountDownLatch shutdown = new CountDownLatch(1);
@@ -82,6 +97,9 @@ public final class AgentMain {
         }, "skiff-agent-shutdown"));
         shutdown.await();
         try {
+            if (console != null) {
+                console.close();
+            }
             api.close();
             agent.close();
         } finally {

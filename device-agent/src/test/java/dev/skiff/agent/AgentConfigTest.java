@@ -38,6 +38,25 @@ class AgentConfigTest {
     }
 
     @Test
+    void aConsoleForSerialProvisioning() throws Exception {
+        assertEquals(java.util.Optional.of(new AgentConfig.Console("/dev/ttyS0", 9600)),
+                AgentConfig.load(write("console: /dev/ttyS0\nconsole-baud: 9600\n")).console());
+        assertEquals(java.util.Optional.of(new AgentConfig.Console("/dev/ttyAMA0", AgentConfig.Console.DEFAULT_BAUD)),
+                AgentConfig.load(write("console: /dev/ttyAMA0\n")).console());
+        assertEquals(java.util.Optional.empty(), AgentConfig.load(write("")).console());
+    }
+
+    @Test
+    void consoleProblemsAreNamed() throws Exception {
+        Path file = write("console: ttyS0\nconsole-baud: fast\n");
+        String m = assertThrows(ConfigException.class, () -> AgentConfig.load(file)).getMessage();
+        assertTrue(m.contains("1:10: console: 'ttyS0' is not a device path such as /dev/ttyS0"), m);
+        Path baudOnly = write("console-baud: 9600\n");
+        m = assertThrows(ConfigException.class, () -> AgentConfig.load(baudOnly)).getMessage();
+        assertTrue(m.contains("1:15: console-baud: set 'console' (the serial device) too"), m);
+    }
+
+    @Test
     void anEmptyFileGivesTheDefaults() throws Exception {
         AgentConfig config = AgentConfig.load(write(""));
         assertEquals(dir.resolve("data"), config.dataDir());

@@ -11,7 +11,6 @@ import java.io.IOException;
 import java.net.URI;
 import java.security.PublicKey;
 import java.security.cert.X509Certificate;
-import java.time.Instant;
 import java.util.Optional;
 import javax.net.ssl.SSLSocket;
 
@@ -32,7 +31,7 @@ public final class DeviceEnroller {
         KeyPin pin = KeyPin.of(deviceKey);
         AgentClient.enrolling(address, pin)
                 .enroll(new EnrollRequest(token.toString(), PemFiles.toPem(ca.certificate()), PemFiles.toPem(certificate)));
-        return new DeviceRecord(name, address, pin.toString(), Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString());
+        return DeviceRecord.enrolledNow(name, address, pin);
     }
 
     /** The key the server at {@code address} proved it holds, if it is the pinned one. */

@@ -16,6 +16,7 @@ import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.MessageDigest;
+import java.security.PublicKey;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.List;
@@ -77,6 +78,11 @@ public final class Enrollment {
     /** The token to print while the device waits to be enrolled. */
     public Optional<EnrollmentToken> pendingToken() {
         return current.token();
+    }
+
+    /** The device's public key, which its certificate must be issued for. */
+    public PublicKey publicKey() {
+        return key.getPublic();
     }
 
     /** The name the device was enrolled as. */
