@@ -20,12 +20,14 @@ import dev.skiff.agent.state.ReleaseRepository;
 import dev.skiff.agent.state.ReleaseState;
 import dev.skiff.agent.state.RunRepository;
 import dev.skiff.agent.state.StateDb;
+import dev.skiff.agent.supervisor.AgentCapabilities;
 import dev.skiff.agent.supervisor.ContainerStatus;
 import dev.skiff.agent.supervisor.Supervisor;
 import dev.skiff.agent.trust.TrustGate;
 import dev.skiff.image.oci.Digest;
 import dev.skiff.image.oci.Reference;
 import dev.skiff.runtime.Sandbox;
+import dev.skiff.runtime.capability.serial.JsscSerialBackend;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -65,7 +67,7 @@ public final class Agent implements AutoCloseable {
         this.sandbox = sandbox;
         this.logs = new LogStore(data.resolve("logs"), config.logMaxBytes(), config.logFiles());
         this.runs = new RunRepository(db);
-        this.supervisor = new Supervisor(sandbox, logs, runs, config.memoryBudgetBytes());
+        this.supervisor = new Supervisor(sandbox, logs, runs, config.memoryBudgetBytes(), new AgentCapabilities(new JsscSerialBackend()));
         this.events = new EventLog(db);
         this.deployer = new Deployer(db, events, supervisor, content, sandbox, data.resolve("volumes"),
                 new TrustGate(content.images(), config.trust()));

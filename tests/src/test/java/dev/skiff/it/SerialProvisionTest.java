@@ -1,6 +1,7 @@
 package dev.skiff.it;
 
 import static dev.skiff.it.Skiff.ok;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -9,8 +10,10 @@ import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -19,7 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code skiff device provision --serial}: a real agent with its console on one pty pair, the
  * CLI on another, and a relay between them that damages the first frame on its way to the
  * agent. The agent rejects it (NAK), the CLI sends it again, the device enrolls, and the API
- * then answers the CLI over mTLS.
+ * then answers the CLI over mTLS; a serial app deployed there echoes over a third pair.
  */
 class SerialProvisionTest {
     /** Where in the CLI's first frame the relay flips a bit: past the flag, type and sequence bytes. */
@@ -32,23 +35,59 @@ class SerialProvisionTest {
         Skiff skiff = operatorWithCa();
         try (SocatPtyPair operatorSide = SocatPtyPair.start(dir);
                 SocatPtyPair deviceSide = SocatPtyPair.start(dir);
-                AgentProcess agent = AgentProcess.startWithConsole(dir, agentData(), "pi1", deviceSide.a());
-                Relay relay = new Relay(operatorSide.b(), deviceSide.b())) {
-            agent.awaitOutput("serial provisioning on " + deviceSide.a());
+                SocatPtyPair appSide = SocatPtyPair.start(dir)) {
+            Path echoApp = uartEchoOn(appSide.a());
+            Path data = agentData();
+            // The agent's store is an image store too; the operator builds the same digest later.
+            ok(new Skiff(data).run("build", echoApp.toString(), "-t", "uart-echo:1"));
+            try (AgentProcess agent = AgentProcess.startWithConsole(dir, data, "pi1", deviceSide.a());
+                    Relay relay = new Relay(operatorSide.b(), deviceSide.b())) {
+                agent.awaitOutput("serial provisioning on " + deviceSide.a());
 
-            Skiff.Result r = ok(skiff.run("device", "provision", "--serial", operatorSide.a(), "--name", "pi1"));
-            assertTrue(relay.damaged.get(), "the relay damaged a frame");
-            assertTrue(r.stdout().contains("enrolled pi1 at " + agent.address()), r.toString());
-            assertTrue(r.stderr().contains("the other side got a damaged frame; sending HELLO again (attempt 2 of 5)"), r.toString());
-            assertTrue(agent.output().contains("skiff-agent: console: damaged frame (CRC-32 mismatch); asked for it again"), agent.output());
-            assertTrue(agent.output().contains("skiff-agent: enrolled over the console as pi1"), agent.output());
+                Skiff.Result r = ok(skiff.run("device", "provision", "--serial", operatorSide.a(), "--name", "pi1"));
+                assertTrue(relay.damaged.get(), "the relay damaged a frame");
+                assertTrue(r.stdout().contains("enrolled pi1 at " + agent.address()), r.toString());
+                assertTrue(r.stderr().contains("the other side got a damaged frame; sending HELLO again (attempt 2 of 5)"), r.toString());
+                assertTrue(agent.output().contains("skiff-agent: console: damaged frame (CRC-32 mismatch); asked for it again"),
+                        agent.output());
+                assertTrue(agent.output().contains("skiff-agent: enrolled over the console as pi1"), agent.output());
 
-            assertTrue(ok(skiff.run("device", "status", "pi1")).stdout().contains("device:  pi1"));
+                assertTrue(ok(skiff.run("device", "status", "pi1")).stdout().contains("device:  pi1"));
 
-            Skiff.Result again = skiff.run("device", "provision", "--serial", operatorSide.a(), "--name", "pi1");
-            assertEquals(125, again.exitCode(), again.toString());
-            assertTrue(again.stderr().contains("is enrolled already (as pi1)"), again.toString());
+                Skiff.Result again = skiff.run("device", "provision", "--serial", operatorSide.a(), "--name", "pi1");
+                assertEquals(125, again.exitCode(), again.toString());
+                assertTrue(again.stderr().contains("is enrolled already (as pi1)"), again.toString());
+
+                deployedSerialAppEchoes(skiff, echoApp, appSide);
+            }
         }
+    }
+
+    /** The enrolled device runs uart-echo, whose grant opens the device's end of {@code appSide}. */
+    private static void deployedSerialAppEchoes(Skiff skiff, Path echoApp, SocatPtyPair appSide) throws Exception {
+        ok(skiff.run("build", echoApp.toString(), "-t", "uart-echo:1"));
+        assertTrue(ok(skiff.run("deploy", "uart-echo:1", "--device", "pi1")).stdout().contains("uart-echo r1 is running"));
+        try (PtyEnd console = new PtyEnd(appSide.b())) {
+            byte[] sent = "over the cable\n".getBytes(StandardCharsets.US_ASCII);
+            console.write(sent);
+            assertArrayEquals(sent, console.await(sent.length, Duration.ofSeconds(30)));
+        }
+    }
+
+    /** examples/uart-echo with its UART granted on {@code device}. */
+    private Path uartEchoOn(String device) throws IOException {
+        Path app = Files.createDirectories(dir.resolve("uart-echo"));
+        Files.copy(Skiff.ROOT.resolve("examples/uart-echo/uart-echo.wasm"), app.resolve("uart-echo.wasm"));
+        Files.writeString(app.resolve("skiff.yaml"), """
+                name: uart-echo
+                version: 1.0.0
+                module: uart-echo.wasm
+                resources: {memory: 16M}
+                capabilities:
+                  serial:
+                    UART: {device: %s, baud: 115200}
+                """.formatted(device));
+        return app;
     }
 
     @Test

@@ -9,6 +9,7 @@ import dev.skiff.runtime.ContainerSpec;
 import dev.skiff.runtime.ContainerState;
 import dev.skiff.runtime.engine.ProbeResult;
 import dev.skiff.runtime.Sandbox;
+import dev.skiff.runtime.capability.HostModule;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -25,6 +26,7 @@ import java.util.concurrent.TimeUnit;
  */
 public final class SupervisedContainer {
     private final ContainerTemplate template;
+    private final List<HostModule> capabilities;
     private final Sandbox sandbox;
     private final LogStore logs;
     private final RunRepository runs;
@@ -41,9 +43,10 @@ public final class SupervisedContainer {
     private volatile long endedCpuNanos;
 
     /** Admits and starts the first container; {@code onEnd} runs once supervision is over. */
-    SupervisedContainer(ContainerTemplate template, Sandbox sandbox, LogStore logs, RunRepository runs, Runnable onEnd)
-            throws AdmissionException {
+    SupervisedContainer(ContainerTemplate template, List<HostModule> capabilities, Sandbox sandbox, LogStore logs, RunRepository runs,
+            Runnable onEnd) throws AdmissionException {
         this.template = template;
+        this.capabilities = capabilities;
         this.sandbox = sandbox;
         this.logs = logs;
         this.runs = runs;
@@ -101,7 +104,7 @@ public final class SupervisedContainer {
         OutputStream out = logs.writer(template.app(), "stdout");
         OutputStream err = logs.writer(template.app(), "stderr");
         return sandbox.create(template.module(), new ContainerSpec(template.name(), template.argv(), template.env(), template.mounts(),
-                InputStream.nullInputStream(), out, err, template.limits(), List.of()));
+                InputStream.nullInputStream(), out, err, template.limits(), capabilities));
     }
 
     private void supervise() {

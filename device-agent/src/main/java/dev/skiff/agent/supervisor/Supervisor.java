@@ -23,10 +23,12 @@ public final class Supervisor {
     private final LogStore logs;
     private final RunRepository runs;
     private final MemoryBudget budget;
+    private final AgentCapabilities capabilities;
     private final Map<String, SupervisedContainer> containers = new ConcurrentHashMap<>();
 
-    public Supervisor(Sandbox sandbox, LogStore logs, RunRepository runs, long memoryBudgetBytes) {
+    public Supervisor(Sandbox sandbox, LogStore logs, RunRepository runs, long memoryBudgetBytes, AgentCapabilities capabilities) {
         this.sandbox = sandbox;
+        this.capabilities = capabilities;
         this.logs = logs;
         this.runs = runs;
         this.budget = new MemoryBudget(memoryBudgetBytes);
@@ -47,7 +49,8 @@ public final class Supervisor {
         }
         budget.reserve(template.name(), template.limits().memoryBytes());
         try {
-            SupervisedContainer started = new SupervisedContainer(template, sandbox, logs, runs, () -> budget.release(template.name()));
+            SupervisedContainer started = new SupervisedContainer(template, capabilities.hostModules(template.name(), template.grants()),
+                    sandbox, logs, runs, () -> budget.release(template.name()));
             containers.put(template.name(), started);
             return started;
         } catch (AdmissionException | RuntimeException e) {
