@@ -89,20 +89,26 @@ public final class ConsoleEnrollment implements AutoCloseable {
                         enrollment.name().orElse(null))));
             }
             case ENROLL_REQUEST -> {
-                Object answer;
-                FrameType type;
-                try {
-                    answer = enrollment.enroll(ProvisionMessages.decode(request, EnrollRequest.class));
-                    type = FrameType.ENROLL_RESPONSE;
-                    log.println("skiff-agent: enrolled over the console as " + enrollment.name().orElseThrow());
-                } catch (EnrollmentRefusedException | IllegalArgumentException | ProvisionException e) {
-                    answer = new ProvisionMessages.Failure(e.getMessage());
-                    type = FrameType.ERROR;
-                }
-                link.send(type, ProvisionMessages.encode(answer));
+                Answer answer = enroll(request);
+                link.send(answer.type(), ProvisionMessages.encode(answer.message()));
             }
             default -> link.send(FrameType.ERROR, ProvisionMessages.encode(
                     new ProvisionMessages.Failure(request.type() + " is not a request the device answers")));
+        }
+    }
+
+    private record Answer(FrameType type, Object message) {}
+
+    /** What {@code POST /v1/enroll} would answer; every failure is told to the operator, none ends the listener. */
+    private Answer enroll(Frame request) {
+        try {
+            Answer answer = new Answer(FrameType.ENROLL_RESPONSE, enrollment.enroll(ProvisionMessages.decode(request, EnrollRequest.class)));
+            log.println("skiff-agent: enrolled over the console as " + enrollment.name().orElseThrow());
+            return answer;
+        } catch (EnrollmentRefusedException | IllegalArgumentException | ProvisionException e) {
+            return new Answer(FrameType.ERROR, new ProvisionMessages.Failure(e.getMessage()));
+        } catch (IOException e) {
+            return new Answer(FrameType.ERROR, new ProvisionMessages.Failure("the device could not store its certificates: " + e.getMessage()));
         }
     }
 

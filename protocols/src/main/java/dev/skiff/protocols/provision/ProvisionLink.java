@@ -121,7 +121,7 @@ public final class ProvisionLink {
     }
 
     /** Acknowledges a message frame; true when it is new (queued for delivery), false for a repeat. */
-    private boolean accept(Frame frame) throws IOException {
+    private boolean accept(Frame frame) throws IOException, InterruptedException {
         line.write(new Frame(FrameType.ACK, frame.seq(), new byte[0]).encode());
         if (frame.equals(lastDelivered)) {
             return false;
@@ -131,7 +131,7 @@ public final class ProvisionLink {
         return true;
     }
 
-    private void nak(Decoded.Damaged damaged) throws IOException {
+    private void nak(Decoded.Damaged damaged) throws IOException, InterruptedException {
         notes.accept("damaged frame (" + damaged.problem() + "); asked for it again");
         line.write(new Frame(FrameType.NAK, 0, new byte[0]).encode());
     }

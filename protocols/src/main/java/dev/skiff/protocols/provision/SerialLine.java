@@ -14,6 +14,10 @@ public interface SerialLine {
      */
     byte[] read(int max, Duration timeout) throws IOException, InterruptedException;
 
-    /** Writes every byte. */
-    void write(byte[] bytes) throws IOException;
+    /**
+     * Writes every byte.
+     *
+     * @throws InterruptedException when the writing thread is interrupted while the line drains
+     */
+    void write(byte[] bytes) throws IOException, InterruptedException;
 }

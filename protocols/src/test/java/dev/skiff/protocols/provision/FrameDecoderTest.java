@@ -2,6 +2,7 @@ package dev.skiff.protocols.provision;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.skiff.protocols.provision.FrameDecoder.Decoded;
 import java.io.ByteArrayOutputStream;
@@ -26,7 +27,7 @@ class FrameDecoderTest {
         Frame frame = new Frame(FrameType.DEVICE_INFO, 0x7E, AWKWARD);
         byte[] wire = frame.encode();
         for (int i = 1; i < wire.length - 1; i++) {
-            assertEquals(true, wire[i] != 0x7E, "no flag inside the frame, at " + i);
+            assertTrue(wire[i] != 0x7E, "no flag inside the frame, at " + i);
         }
         assertEquals(List.of(new Decoded.Intact(frame)), new FrameDecoder().feed(wire));
     }

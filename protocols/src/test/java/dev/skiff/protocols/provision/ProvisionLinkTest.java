@@ -35,9 +35,13 @@ class ProvisionLinkTest {
     static UnaryOperator<byte[]> onMessageWrite(int n, UnaryOperator<byte[]> change) {
         AtomicInteger count = new AtomicInteger();
         return bytes -> {
-            boolean message = bytes.length > 8; // ACK and NAK frames are 8 bytes on the wire
-            return message && count.incrementAndGet() == n ? change.apply(bytes) : bytes;
+            return !isControl(bytes) && count.incrementAndGet() == n ? change.apply(bytes) : bytes;
         };
+    }
+
+    /** One encoded frame written at once: its type byte follows the flag (and never needs an escape). */
+    static boolean isControl(byte[] wire) {
+        return wire[1] == FrameType.ACK.code || wire[1] == FrameType.NAK.code;
     }
 
     static byte[] flipMiddleByte(byte[] bytes) {
@@ -94,7 +98,7 @@ class ProvisionLinkTest {
         AtomicInteger acks = new AtomicInteger();
         // a -> b: the first HELLO vanishes; b -> a: b's first ACK vanishes, so a repeats HELLO once more
         MemoryCable cable = new MemoryCable(onMessageWrite(1, b -> new byte[0]),
-                bytes -> bytes.length == 8 && acks.incrementAndGet() == 1 ? new byte[0] : bytes);
+                bytes -> bytes[1] == FrameType.ACK.code && acks.incrementAndGet() == 1 ? new byte[0] : bytes);
         ProvisionLink device = new ProvisionLink(cable.b, FAST, notes::add);
         ProvisionLink operator = new ProvisionLink(cable.a, FAST, notes::add);
         Future<List<Frame>> delivered = pool.submit(() -> {

@@ -26,7 +26,7 @@ final class PortInterface {
 
     private static final long[] NO_RESULTS = {};
 
-    /** What an ok result carries: nothing written by the body itself is needed beyond these. */
+    /** What an ok result carries at offset 4. */
     private sealed interface Ok {
         record Handle(int value) implements Ok {}
 

@@ -107,6 +107,9 @@ final class SerialSession implements CapabilityLease {
         SerialConnection connection = connection(handle);
         try {
             connection.write(bytes);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CancellationException("serial write interrupted: the container is stopping");
         } catch (IOException e) {
             throw failure();
         }
