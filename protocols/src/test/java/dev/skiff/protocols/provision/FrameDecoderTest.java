@@ -78,6 +78,36 @@ class FrameDecoderTest {
     }
 
     @Test
+    void everyFrameSurvivesRandomNoiseAroundItInRandomChunks() {
+        java.util.Random random = new java.util.Random(20261125); // fixed: a failure can be replayed
+        List<Frame> sent = new java.util.ArrayList<>();
+        ByteArrayOutputStream wire = new ByteArrayOutputStream();
+        for (int i = 0; i < 300; i++) {
+            byte[] noise = new byte[random.nextInt(40)];
+            random.nextBytes(noise);
+            wire.writeBytes(noise);
+            byte[] payload = new byte[random.nextInt(200)];
+            random.nextBytes(payload);
+            Frame frame = new Frame(FrameType.values()[random.nextInt(FrameType.values().length)], random.nextInt(256), payload);
+            sent.add(frame);
+            wire.writeBytes(frame.encode());
+        }
+        byte[] bytes = wire.toByteArray();
+        FrameDecoder decoder = new FrameDecoder();
+        List<Frame> intact = new java.util.ArrayList<>();
+        for (int from = 0; from < bytes.length; ) {
+            int to = Math.min(bytes.length, from + 1 + random.nextInt(64));
+            for (Decoded d : decoder.feed(java.util.Arrays.copyOfRange(bytes, from, to))) {
+                if (d instanceof Decoded.Intact(Frame f)) {
+                    intact.add(f);
+                }
+            }
+            from = to;
+        }
+        assertEquals(sent, intact);
+    }
+
+    @Test
     void shortAndUnknownAndOverlongCandidatesAreDamaged() {
         assertEquals(List.of(new Decoded.Damaged("frame of 3 bytes is shorter than type, sequence and CRC")),
                 new FrameDecoder().feed(new byte[] {0x7E, 1, 2, 3, 0x7E}));
