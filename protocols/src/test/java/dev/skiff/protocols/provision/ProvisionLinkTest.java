@@ -20,8 +20,12 @@ import org.junit.jupiter.api.Test;
 
 /** Stop-and-wait over an in-memory cable that damages, drops or pads what crosses it. */
 class ProvisionLinkTest {
-    static final ProvisionLink.Settings FAST = new ProvisionLink.Settings(Duration.ofMillis(300), 4);
-    static final Duration WAIT = Duration.ofSeconds(10);
+    /** Where a test waits for the other thread: margins for a loaded machine, never reached when all goes well. */
+    static final Duration WAIT = Duration.ofSeconds(60);
+    /** Where repeats are not the point: a NAK gets an immediate repeat, a timeout never comes into play. */
+    static final ProvisionLink.Settings PATIENT = new ProvisionLink.Settings(WAIT, 4, Integer.MAX_VALUE);
+    /** Where repeats after a timeout are the point; a slow peer thread only adds repeats. */
+    static final ProvisionLink.Settings FAST = new ProvisionLink.Settings(Duration.ofMillis(300), 50, Integer.MAX_VALUE);
 
     final List<String> notes = new CopyOnWriteArrayList<>();
     final java.util.concurrent.ExecutorService pool = Executors.newSingleThreadExecutor();
@@ -67,18 +71,18 @@ class ProvisionLinkTest {
     @Test
     void aRequestGetsItsAnswer() throws Exception {
         MemoryCable cable = new MemoryCable();
-        Future<ProvisionMessages.Hello> device = device(new ProvisionLink(cable.b, FAST, notes::add));
-        assertEquals("127.0.0.1:7443", hello(new ProvisionLink(cable.a, FAST, notes::add)).apiAddress());
-        assertEquals("session-1", device.get(10, TimeUnit.SECONDS).session());
+        Future<ProvisionMessages.Hello> device = device(new ProvisionLink(cable.b, PATIENT, notes::add));
+        assertEquals("127.0.0.1:7443", hello(new ProvisionLink(cable.a, PATIENT, notes::add)).apiAddress());
+        assertEquals("session-1", device.get(WAIT.toSeconds(), TimeUnit.SECONDS).session());
         assertEquals(List.of(), notes);
     }
 
     @Test
     void aCorruptedFrameIsRejectedWithANakAndSentAgain() throws Exception {
         MemoryCable cable = new MemoryCable(onMessageWrite(1, ProvisionLinkTest::flipMiddleByte), UnaryOperator.identity());
-        Future<ProvisionMessages.Hello> device = device(new ProvisionLink(cable.b, FAST, notes::add));
-        assertEquals("pi", hello(new ProvisionLink(cable.a, FAST, notes::add)).deviceName());
-        assertEquals("session-1", device.get(10, TimeUnit.SECONDS).session());
+        Future<ProvisionMessages.Hello> device = device(new ProvisionLink(cable.b, PATIENT, notes::add));
+        assertEquals("pi", hello(new ProvisionLink(cable.a, PATIENT, notes::add)).deviceName());
+        assertEquals("session-1", device.get(WAIT.toSeconds(), TimeUnit.SECONDS).session());
         assertTrue(notes.contains("damaged frame (CRC-32 mismatch); asked for it again"), notes.toString());
         assertTrue(notes.contains("the other side got a damaged frame; sending HELLO again (attempt 2 of 4)"), notes.toString());
     }
@@ -88,9 +92,9 @@ class ProvisionLinkTest {
         byte[] garbage = {0x7E, 0x13, 0x37, 0x7E, 0x00, 0x7E};
         MemoryCable cable = new MemoryCable(onMessageWrite(1, b -> FrameDecoderTest.concat(garbage, b, garbage)),
                 onMessageWrite(1, b -> FrameDecoderTest.concat(b, garbage)));
-        Future<ProvisionMessages.Hello> device = device(new ProvisionLink(cable.b, FAST, notes::add));
-        assertEquals("pi", hello(new ProvisionLink(cable.a, FAST, notes::add)).deviceName());
-        assertEquals("session-1", device.get(10, TimeUnit.SECONDS).session());
+        Future<ProvisionMessages.Hello> device = device(new ProvisionLink(cable.b, PATIENT, notes::add));
+        assertEquals("pi", hello(new ProvisionLink(cable.a, PATIENT, notes::add)).deviceName());
+        assertEquals("session-1", device.get(WAIT.toSeconds(), TimeUnit.SECONDS).session());
     }
 
     @Test
@@ -107,7 +111,7 @@ class ProvisionLinkTest {
             return device.receive(Duration.ofSeconds(2)).map(second -> List.of(first, second)).orElse(List.of(first));
         });
         operator.send(FrameType.HELLO, new byte[] {1});
-        List<Frame> frames = delivered.get(10, TimeUnit.SECONDS);
+        List<Frame> frames = delivered.get(WAIT.toSeconds(), TimeUnit.SECONDS);
         assertEquals(1, frames.size(), frames.toString());
         assertArrayEquals(new byte[] {1}, frames.getFirst().payload());
         assertTrue(notes.stream().filter(n -> n.startsWith("no acknowledgement within 300 ms")).count() >= 2, notes.toString());
@@ -117,7 +121,7 @@ class ProvisionLinkTest {
     void nobodyListeningFailsAfterEveryAttempt() {
         MemoryCable cable = new MemoryCable();
         var e = assertThrows(ProvisionException.class,
-                () -> new ProvisionLink(cable.a, FAST, notes::add).send(FrameType.HELLO, new byte[0]));
+                () -> new ProvisionLink(cable.a, new ProvisionLink.Settings(Duration.ofMillis(300), 4, Integer.MAX_VALUE), notes::add).send(FrameType.HELLO, new byte[0]));
         assertEquals("no acknowledgement for HELLO after 4 attempts; check the cable and the baud rate,"
                 + " and that the other side is listening on this line", e.getMessage());
         assertEquals(3, notes.size(), notes.toString());
@@ -126,17 +130,17 @@ class ProvisionLinkTest {
     @Test
     void anErrorAnswerIsThrownWithItsMessage() throws Exception {
         MemoryCable cable = new MemoryCable();
-        ProvisionLink device = new ProvisionLink(cable.b, FAST, notes::add);
+        ProvisionLink device = new ProvisionLink(cable.b, PATIENT, notes::add);
         Future<?> refusal = pool.submit(() -> {
             device.receive(WAIT).orElseThrow();
             device.send(FrameType.ERROR, ProvisionMessages.encode(new ProvisionMessages.Failure("wrong enrollment token")));
             return null;
         });
-        var e = assertThrows(ProvisionException.class, () -> new ProvisionLink(cable.a, FAST, notes::add)
+        var e = assertThrows(ProvisionException.class, () -> new ProvisionLink(cable.a, PATIENT, notes::add)
                 .request(FrameType.ENROLL_REQUEST, new EnrollRequest("t", "ca", "cert"), FrameType.ENROLL_RESPONSE,
                         EnrollResponse.class, WAIT));
         assertEquals("wrong enrollment token", e.getMessage());
-        refusal.get(10, TimeUnit.SECONDS);
+        refusal.get(WAIT.toSeconds(), TimeUnit.SECONDS);
     }
 
     @Test
