@@ -4,6 +4,8 @@ import dev.skiff.agent.client.DeviceDeployment;
 import dev.skiff.image.oci.Reference;
 import dev.skiff.protocols.Quantities;
 import dev.skiff.protocols.api.ReleaseInfo;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -38,9 +40,13 @@ final class DeployCommand implements Callable<Integer> {
     @Option(names = "--pull", description = "Have the device pull REF from its registry first, with its own credentials (DATA/docker-config.json).")
     boolean pull;
 
+    @Option(names = "--serial", paramLabel = "NAME=DEVICE",
+            description = "Open the app's serial port NAME on the device's DEVICE instead of the one its grant names; the release keeps it. Repeatable.")
+    Map<String, String> serialDevices = new LinkedHashMap<>();
+
     @Override
     public Integer call() throws Exception {
-        DeviceDeployment.Outcome outcome = new DeviceDeployment(SkiffHome.imageStore(), device.client()).deploy(Reference.parse(ref), app, pull);
+        DeviceDeployment.Outcome outcome = new DeviceDeployment(SkiffHome.imageStore(), device.client()).deploy(Reference.parse(ref), app, pull, serialDevices);
         outcome.pulled().ifPresent(pulled -> spec.commandLine().getErr().println(device.name + " pulled " + pulled.image() + " ("
                 + Quantities.formatBytes(pulled.downloadedBytes()) + " downloaded)"));
         ReleaseInfo release = outcome.release();

@@ -137,7 +137,13 @@ public final class Agent implements AutoCloseable {
      * under: its repository holds the signatures, and its registry and repository choose the trust rule.
      */
     public Release deploy(String app, Reference image) throws DeployException, InterruptedException, IOException {
-        Release release = deployer.deploy(app, image);
+        return deploy(app, image, Map.of());
+    }
+
+    /** @param serialDevices the app's serial ports to open on other devices than its skiff.yaml names */
+    public Release deploy(String app, Reference image, Map<String, String> serialDevices)
+            throws DeployException, InterruptedException, IOException {
+        Release release = deployer.deploy(app, image, serialDevices);
         collectGarbage();
         return release;
     }

@@ -1,12 +1,16 @@
 package dev.skiff.agent;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.skiff.agent.deploy.DeployException;
 import dev.skiff.agent.state.Release;
 import dev.skiff.agent.state.ReleaseState;
 import java.nio.file.Path;
+import dev.skiff.image.oci.Reference;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -25,6 +29,29 @@ class SerialDeployTest {
             assertEquals(ReleaseState.REFUSED, v2.state());
             assertTrue(v2.detail().contains("cannot open serial port UART (/dev/ttyNOPE9)"), v2.detail());
             assertEquals(List.of("echo/r" + v1.id()), TestAgents.running(agent));
+        }
+    }
+
+    @Test
+    void aDeployBindsAPortToAnotherDeviceAndTheReleaseKeepsIt() throws Exception {
+        try (Agent agent = TestAgents.open(dir.resolve("data"), 256L << 20)) {
+            Path app = TestAgents.app(dir, "uart-echo", "echo", "1.0.0",
+                    "resources:\n  memory: 16M\ncapabilities:\n  serial:\n    UART: {device: /dev/ttyAMA0, baud: 9600}\n");
+            Release r = agent.deploy("echo", TestAgents.build(agent, app), Map.of("UART", "/dev/ttyNOPE7"));
+
+            assertTrue(r.detail().contains("cannot open serial port UART (/dev/ttyNOPE7)"), r.detail());
+            assertTrue(r.manifestJson().contains("\"UART\":{\"device\":\"/dev/ttyNOPE7\",\"baud\":9600"), r.manifestJson());
+        }
+    }
+
+    @Test
+    void bindingAPortTheAppIsNotGrantedRefusesTheDeploy() throws Exception {
+        try (Agent agent = TestAgents.open(dir.resolve("data"), 256L << 20)) {
+            Path app = TestAgents.app(dir, "uart-echo", "echo", "1.0.0",
+                    "resources:\n  memory: 16M\ncapabilities:\n  serial:\n    UART: {device: /dev/ttyAMA0}\n");
+            Reference image = TestAgents.build(agent, app);
+            var e = assertThrows(DeployException.class, () -> agent.deploy("echo", image, Map.of("GPS", "/dev/ttyUSB0")));
+            assertEquals("cannot deploy echo: serial port GPS is not granted; the app's skiff.yaml grants UART", e.getMessage());
         }
     }
 

@@ -22,11 +22,14 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code skiff device provision --serial}: a real agent with its console on one pty pair, the
  * CLI on another, and a relay between them that damages the first frame on its way to the
  * agent. The agent rejects it (NAK), the CLI sends it again, the device enrolls, and the API
- * then answers the CLI over mTLS; a serial app deployed there echoes over a third pair.
+ * then answers the CLI over mTLS; a serial app deployed there, its port bound at deploy to a
+ * third pair, echoes.
  */
 class SerialProvisionTest {
     /** Where in the CLI's first frame the relay flips a bit: past the flag, type and sequence bytes. */
     static final int DAMAGED_BYTE = 12;
+
+    static final String UART_ECHO = Skiff.ROOT.resolve("examples/uart-echo").toString();
 
     @TempDir Path dir;
 
@@ -36,10 +39,9 @@ class SerialProvisionTest {
         try (SocatPtyPair operatorSide = SocatPtyPair.start(dir);
                 SocatPtyPair deviceSide = SocatPtyPair.start(dir);
                 SocatPtyPair appSide = SocatPtyPair.start(dir)) {
-            Path echoApp = uartEchoOn(appSide.a());
             Path data = agentData();
             // The agent's store is an image store too; the operator builds the same digest later.
-            ok(new Skiff(data).run("build", echoApp.toString(), "-t", "uart-echo:1"));
+            ok(new Skiff(data).run("build", UART_ECHO, "-t", "uart-echo:1"));
             try (AgentProcess agent = AgentProcess.startWithConsole(dir, data, "pi1", deviceSide.a());
                     Relay relay = new Relay(operatorSide.b(), deviceSide.b())) {
                 agent.awaitOutput("serial provisioning on " + deviceSide.a());
@@ -58,36 +60,21 @@ class SerialProvisionTest {
                 assertEquals(125, again.exitCode(), again.toString());
                 assertTrue(again.stderr().contains("is enrolled already (as pi1)"), again.toString());
 
-                deployedSerialAppEchoes(skiff, echoApp, appSide);
+                deployedSerialAppEchoes(skiff, appSide);
             }
         }
     }
 
-    /** The enrolled device runs uart-echo, whose grant opens the device's end of {@code appSide}. */
-    private static void deployedSerialAppEchoes(Skiff skiff, Path echoApp, SocatPtyPair appSide) throws Exception {
-        ok(skiff.run("build", echoApp.toString(), "-t", "uart-echo:1"));
-        assertTrue(ok(skiff.run("deploy", "uart-echo:1", "--device", "pi1")).stdout().contains("uart-echo r1 is running"));
+    /** The enrolled device runs uart-echo, its UART bound at deploy to the device's end of {@code appSide}. */
+    private static void deployedSerialAppEchoes(Skiff skiff, SocatPtyPair appSide) throws Exception {
+        ok(skiff.run("build", UART_ECHO, "-t", "uart-echo:1"));
+        assertTrue(ok(skiff.run("deploy", "uart-echo:1", "--device", "pi1", "--serial", "UART=" + appSide.a())).stdout()
+                .contains("uart-echo r1 is running"));
         try (PtyEnd console = new PtyEnd(appSide.b())) {
             byte[] sent = "over the cable\n".getBytes(StandardCharsets.US_ASCII);
             console.write(sent);
             assertArrayEquals(sent, console.await(sent.length, Duration.ofSeconds(60)));
         }
-    }
-
-    /** examples/uart-echo with its UART granted on {@code device}. */
-    private Path uartEchoOn(String device) throws IOException {
-        Path app = Files.createDirectories(dir.resolve("uart-echo"));
-        Files.copy(Skiff.ROOT.resolve("examples/uart-echo/uart-echo.wasm"), app.resolve("uart-echo.wasm"));
-        Files.writeString(app.resolve("skiff.yaml"), """
-                name: uart-echo
-                version: 1.0.0
-                module: uart-echo.wasm
-                resources: {memory: 16M}
-                capabilities:
-                  serial:
-                    UART: {device: %s, baud: 115200}
-                """.formatted(device));
-        return app;
     }
 
     @Test

@@ -30,6 +30,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
@@ -104,7 +105,12 @@ public final class AgentClient {
     }
 
     public ReleaseInfo deploy(String app, String image) throws IOException {
-        return ApiJson.read(send("POST", appPath(app, "/deploy"), new DeployRequest(image)), ReleaseInfo.class);
+        return deploy(app, image, Map.of());
+    }
+
+    /** @param serialDevices the app's serial ports to open on other devices than its skiff.yaml names */
+    public ReleaseInfo deploy(String app, String image, Map<String, String> serialDevices) throws IOException {
+        return ApiJson.read(send("POST", appPath(app, "/deploy"), new DeployRequest(image, serialDevices)), ReleaseInfo.class);
     }
 
     public void stop(String app) throws IOException {

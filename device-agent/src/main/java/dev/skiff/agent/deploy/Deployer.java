@@ -19,11 +19,14 @@ import dev.skiff.image.AppImage;
 import dev.skiff.image.oci.Digest;
 import dev.skiff.image.oci.Reference;
 import dev.skiff.protocols.manifest.AppManifest;
+import dev.skiff.protocols.manifest.ManifestException;
 import dev.skiff.protocols.manifest.ManifestJson;
+import dev.skiff.protocols.manifest.ManifestParser;
 import dev.skiff.runtime.AdmissionException;
 import dev.skiff.runtime.Sandbox;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -68,7 +71,8 @@ public final class Deployer {
      *
      * @throws DeployException when the image cannot be read at all (nothing is recorded)
      */
-    public synchronized Release deploy(String app, Reference ref) throws DeployException, InterruptedException {
+    public synchronized Release deploy(String app, Reference ref, Map<String, String> serialDevices)
+            throws DeployException, InterruptedException {
         checkName(app);
         Digest image;
         AppImage appImage;
@@ -76,8 +80,9 @@ public final class Deployer {
         try {
             image = launcher.digestOf(ref);
             appImage = launcher.image(image);
-            manifest = ReleaseLauncher.manifest(app, appImage);
-        } catch (LaunchException e) {
+            // bound before the release is recorded: its stored manifest is what every later start uses
+            manifest = bound(ReleaseLauncher.manifest(app, appImage), serialDevices);
+        } catch (LaunchException | IllegalArgumentException e) {
             throw new DeployException("cannot deploy " + app + ": " + e.getMessage(), e);
         }
         Release release = db.transaction(() -> {
@@ -185,12 +190,16 @@ public final class Deployer {
         });
     }
 
+    private static AppManifest bound(AppManifest manifest, Map<String, String> serialDevices) {
+        return manifest.withCapabilities(manifest.capabilities().withSerialDevices(serialDevices));
+    }
+
     /** Starts a release's container (used by start, rollback and the reconciler). */
     void startRelease(Release release) throws DeployException {
         try {
             AppImage image = launcher.image(release.image());
-            supervisor.start(launcher.template(release, image, ReleaseLauncher.manifest(release.app(), image)));
-        } catch (LaunchException | AdmissionException e) {
+            supervisor.start(launcher.template(release, image, ManifestParser.parse(release.manifestJson(), "r" + release.id())));
+        } catch (LaunchException | AdmissionException | ManifestException e) {
             throw new DeployException("cannot start " + release.app() + " r" + release.id() + ": " + e.getMessage(), e);
         }
     }

@@ -8,7 +8,7 @@ import java.util.Map;
  * An app's {@code skiff.yaml} (DESIGN.md §3.1), validated.
  *
  * @param module path of the wasm module inside the app folder
- * @param capabilities what the app may touch beyond WASI (GPIO lines); nothing unless granted
+ * @param capabilities what the app may touch beyond WASI (GPIO lines, serial ports); nothing unless granted
  */
 public record AppManifest(
         String name,
@@ -26,6 +26,11 @@ public record AppManifest(
         args = List.copyOf(args);
         env = Map.copyOf(env);
         volumes = List.copyOf(volumes);
+    }
+
+    /** The same manifest with other grants (the grants bound to a device's hardware at deploy). */
+    public AppManifest withCapabilities(CapabilityGrants grants) {
+        return new AppManifest(name, version, module, args, env, resources, restart, health, volumes, grants);
     }
 
     /** Limits; a null duration means no limit. */
