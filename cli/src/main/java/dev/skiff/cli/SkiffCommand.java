@@ -13,6 +13,7 @@ import picocli.CommandLine.Command;
         subcommands = {
             RunCommand.class,
             DemoCommand.class,
+            AgentCommand.class,
             BuildCommand.class,
             ImagesCommand.class,
             InspectCommand.class,

@@ -3,6 +3,8 @@ package dev.skiff.it;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -44,7 +46,19 @@ final class AgentProcess implements AutoCloseable {
     /** Tests about the API trust every image; TrustPolicyDeployTest and DeviceDeliveryTest cover signatures. */
     private static final String ALLOW_ALL = "{mode: allow}";
 
+    /** Starts the agent as {@code skiff agent --config FILE}, the CLI's way to run it. */
+    static AgentProcess startThroughCli(Path dir, Path data, String deviceName, String trust) throws IOException, InterruptedException {
+        return start(dir, data, deviceName, trust, Map.of(), List.of(Skiff.ROOT.resolve("skiff").toString(), "agent"));
+    }
+
     private static AgentProcess start(Path dir, Path data, String deviceName, String trust, Map<String, String> env)
+            throws IOException, InterruptedException {
+        String java = ProcessHandle.current().info().command().orElse("java");
+        return start(dir, data, deviceName, trust, env,
+                List.of(java, "--enable-native-access=ALL-UNNAMED", "-Xss4m", "-jar", Skiff.ROOT.resolve("device-agent/target/skiff-agent.jar").toString()));
+    }
+
+    private static AgentProcess start(Path dir, Path data, String deviceName, String trust, Map<String, String> env, List<String> launcher)
             throws IOException, InterruptedException {
         int port = RegistryServer.freePort();
         Path config = Files.writeString(dir.resolve(deviceName + ".yaml"), """
@@ -55,10 +69,9 @@ final class AgentProcess implements AutoCloseable {
                 trust: %s
                 """.formatted(deviceName, data, port, trust));
         Path output = dir.resolve(deviceName + ".out");
-        String java = ProcessHandle.current().info().command().orElse("java");
-        ProcessBuilder builder = new ProcessBuilder(java, "--enable-native-access=ALL-UNNAMED", "-Xss4m", "-jar",
-                Skiff.ROOT.resolve("device-agent/target/skiff-agent.jar").toString(), "--config", config.toString())
-                .redirectErrorStream(true).redirectOutput(output.toFile());
+        List<String> command = new ArrayList<>(launcher);
+        command.addAll(List.of("--config", config.toString()));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile());
         builder.environment().putAll(env);
         AgentProcess agent = new AgentProcess(builder.start(), output, port);
         try {
