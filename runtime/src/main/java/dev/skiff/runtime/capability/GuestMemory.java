@@ -14,4 +14,11 @@ public interface GuestMemory {
     long readI64(int address);
 
     void writeI64(int address, long value);
+
+    /**
+     * Allocates {@code size} bytes in guest memory through the guest's {@code cabi_realloc}
+     * export, as the canonical ABI does for results of variable size (lists, strings); the guest
+     * frees them. Traps the guest when it exports no {@code cabi_realloc}.
+     */
+    int allocate(int align, int size);
 }

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 
@@ -19,6 +20,7 @@ public final class SimulatedBoard implements GpioBackend {
     private final Map<GpioLine, Level> levels = new HashMap<>();
     private final List<PinChange> timeline = new ArrayList<>();
     private final List<Consumer<PinChange>> listeners = new CopyOnWriteArrayList<>();
+    private final Map<GpioLine, Consumer<Level>> inputs = new ConcurrentHashMap<>();
 
     /** Called on the thread that changed the line (often a guest's): keep it short. */
     public void addListener(Consumer<PinChange> listener) {
@@ -34,7 +36,7 @@ public final class SimulatedBoard implements GpioBackend {
         return List.copyOf(timeline);
     }
 
-    /** Sets the level an input line reads, as a button or sensor would. */
+    /** Sets the level an input line reads, as a button or sensor would; an edge reaches its watchers. */
     public void drive(GpioLine line, Level level) {
         set(line, level);
     }
@@ -45,8 +47,8 @@ public final class SimulatedBoard implements GpioBackend {
     }
 
     @Override
-    public void openInput(GpioLine line) {
-        // nothing to configure: the line keeps whatever level it is driven to
+    public void openInput(GpioLine line, Consumer<Level> onChange) {
+        inputs.put(line, onChange); // the line keeps whatever level it is driven to
     }
 
     @Override
@@ -61,7 +63,7 @@ public final class SimulatedBoard implements GpioBackend {
 
     @Override
     public void close(GpioLine line) {
-        // the line keeps its last level, as a released gpiod line does
+        inputs.remove(line); // the line keeps its last level, as a released gpiod line does
     }
 
     private void set(GpioLine line, Level level) {
@@ -73,6 +75,10 @@ public final class SimulatedBoard implements GpioBackend {
             levels.put(line, level);
             change = new PinChange(Duration.ofNanos(System.nanoTime() - createdNanos), line, level);
             timeline.add(change);
+        }
+        Consumer<Level> input = inputs.get(line);
+        if (input != null) {
+            input.accept(level);
         }
         listeners.forEach(listener -> listener.accept(change));
     }

@@ -122,7 +122,7 @@ final class ChicoryInstance implements GuestInstance {
                             function.name(),
                             function.params().stream().map(ChicoryInstance::valType).toList(),
                             function.results().stream().map(ChicoryInstance::valType).toList(),
-                            (inst, args) -> function.body().call(new ChicoryGuestMemory(inst.memory()), args)));
+                            (inst, args) -> function.body().call(new ChicoryGuestMemory(inst), args)));
         }
         return linked;
     }
