@@ -12,8 +12,8 @@ import dev.skiff.protocols.manifest.GpioGrant.Level;
 import dev.skiff.protocols.manifest.ManifestParser;
 import dev.skiff.runtime.capability.gpio.GpioHost;
 import dev.skiff.runtime.capability.gpio.GpioLine;
+import dev.skiff.runtime.capability.gpio.ObservableBoard;
 import dev.skiff.runtime.capability.gpio.PinChange;
-import dev.skiff.runtime.capability.gpio.SimulatedBoard;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,21 +26,32 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * Real guests (examples/blinky, button-led, gpio-probe) on a simulated board: policy, ownership,
- * shutdown, rate limit, edge waits.
+ * Real guests (examples/blinky, button-led, gpio-probe) on a board: policy, ownership, shutdown,
+ * rate limit, edge waits. Runs once per backend (see the subclasses): the same guests must behave
+ * the same on the simulated board and through Pi4J.
  */
-class GpioContainerTest {
+abstract class GpioContainerTest {
     static final GpioLine GPIO17 = new GpioLine("gpiochip0", 17);
     static final GpioLine GPIO27 = new GpioLine("gpiochip0", 27);
     /** LED on GPIO17, low while the app runs it, high once it has ended: shows the shutdown level. */
     static final CapabilityGrants LED_HIGH_AT_SHUTDOWN = new CapabilityGrants(Map.of(
             "LED", new GpioGrant.Output("gpiochip0", 17, Level.LOW, Level.HIGH, GpioGrant.UNLIMITED)));
 
-    final SimulatedBoard board = new SimulatedBoard();
+    final ObservableBoard board = newBoard();
     final GpioHost gpio = new GpioHost(board);
+
+    abstract ObservableBoard newBoard();
+
+    @AfterEach
+    void closeBoard() throws Exception {
+        if (board instanceof AutoCloseable closeable) {
+            closeable.close();
+        }
+    }
 
     Fixtures.Result probe(String... args) throws Exception {
         return new Fixtures.Run("gpio-probe", args)

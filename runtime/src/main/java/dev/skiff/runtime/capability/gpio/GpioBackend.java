@@ -10,8 +10,11 @@ import java.util.function.Consumer;
  */
 public interface GpioBackend {
 
-    /** Requests a line as an output and drives it to {@code initial}. */
-    void openOutput(GpioLine line, Level initial);
+    /**
+     * Requests a line as an output and drives it to {@code initial}. {@code shutdown} is the level
+     * the line must be left at; a backend that can (Pi4J) also applies it when it shuts down itself.
+     */
+    void openOutput(GpioLine line, Level initial, Level shutdown);
 
     /**
      * Requests a line as an input whose changes are reported to {@code onChange} (with the new

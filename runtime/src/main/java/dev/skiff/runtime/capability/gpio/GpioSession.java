@@ -69,7 +69,7 @@ final class GpioSession implements CapabilityLease {
     private void open(String label, GpioGrant grant) {
         switch (grant) {
             case GpioGrant.Output o -> {
-                backend.openOutput(GpioLine.of(o), o.initial());
+                backend.openOutput(GpioLine.of(o), o.initial(), o.shutdown());
                 if (o.maxWritesPerSecond() != GpioGrant.UNLIMITED) {
                     limiters.put(label, new WriteRateLimiter(o.maxWritesPerSecond()));
                 }

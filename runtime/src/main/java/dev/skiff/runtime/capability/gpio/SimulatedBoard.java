@@ -15,34 +15,36 @@ import java.util.function.Consumer;
  * timeline of changes, listeners) and input lines are driven from outside with {@link #drive}.
  * Lines start low, as pulled-down header pins do.
  */
-public final class SimulatedBoard implements GpioBackend {
+public final class SimulatedBoard implements ObservableBoard {
     private final long createdNanos = System.nanoTime();
     private final Map<GpioLine, Level> levels = new HashMap<>();
     private final List<PinChange> timeline = new ArrayList<>();
     private final List<Consumer<PinChange>> listeners = new CopyOnWriteArrayList<>();
     private final Map<GpioLine, Consumer<Level>> inputs = new ConcurrentHashMap<>();
 
-    /** Called on the thread that changed the line (often a guest's): keep it short. */
+    @Override
     public void addListener(Consumer<PinChange> listener) {
         listeners.add(listener);
     }
 
+    @Override
     public synchronized Level level(GpioLine line) {
         return levels.getOrDefault(line, Level.LOW);
     }
 
-    /** Every change so far, oldest first. */
+    @Override
     public synchronized List<PinChange> timeline() {
         return List.copyOf(timeline);
     }
 
-    /** Sets the level an input line reads, as a button or sensor would; an edge reaches its watchers. */
+    /** An edge reaches the input's watchers. */
+    @Override
     public void drive(GpioLine line, Level level) {
         set(line, level);
     }
 
     @Override
-    public void openOutput(GpioLine line, Level initial) {
+    public void openOutput(GpioLine line, Level initial, Level shutdown) {
         set(line, initial);
     }
 
