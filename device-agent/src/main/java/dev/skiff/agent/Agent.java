@@ -21,6 +21,7 @@ import dev.skiff.agent.state.ReleaseState;
 import dev.skiff.agent.state.RunRepository;
 import dev.skiff.agent.state.StateDb;
 import dev.skiff.agent.supervisor.ContainerStatus;
+import dev.skiff.agent.supervisor.DeviceGpio;
 import dev.skiff.agent.supervisor.Supervisor;
 import dev.skiff.agent.trust.TrustGate;
 import dev.skiff.image.oci.Digest;
@@ -56,6 +57,7 @@ public final class Agent implements AutoCloseable {
     private final ReleaseRepository releases;
     private final RunRepository runs;
     private final Enrollment enrollment;
+    private final DeviceGpio gpio;
 
     private Agent(AgentConfig config, StateDb db, ContentStore content, Sandbox sandbox, Enrollment enrollment) {
         Path data = config.dataDir();
@@ -65,7 +67,12 @@ public final class Agent implements AutoCloseable {
         this.sandbox = sandbox;
         this.logs = new LogStore(data.resolve("logs"), config.logMaxBytes(), config.logFiles());
         this.runs = new RunRepository(db);
-        this.supervisor = new Supervisor(sandbox, logs, runs, config.memoryBudgetBytes());
+        this.gpio = switch (config.gpio().backend()) {
+            case NONE -> DeviceGpio.none();
+            case SIM -> DeviceGpio.simulated();
+            case PI4J -> DeviceGpio.pi4j();
+        };
+        this.supervisor = new Supervisor(sandbox, logs, runs, config.memoryBudgetBytes(), gpio);
         this.events = new EventLog(db);
         this.deployer = new Deployer(db, events, supervisor, content, sandbox, data.resolve("volumes"),
                 new TrustGate(content.images(), config.trust()));
@@ -98,6 +105,11 @@ public final class Agent implements AutoCloseable {
         return enrollment;
     }
 
+    /** The device's GPIO: its backend, and with {@code sim} the board the API shows and drives. */
+    public DeviceGpio gpio() {
+        return gpio;
+    }
+
     /** Where images are delivered to, under the reference they are then deployed by. */
     public ContentStore content() {
         return content;
@@ -124,6 +136,7 @@ public final class Agent implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } finally {
+            gpio.close(); // after the containers: their lines went back to their shutdown levels first
             sandbox.close();
             db.close();
         }

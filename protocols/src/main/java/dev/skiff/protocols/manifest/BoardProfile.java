@@ -60,7 +60,7 @@ public enum BoardProfile {
     }
 
     /** {@link #line} for the 40-pin header every Raspberry Pi profile shares. */
-    static int headerLine(String name) {
+    public static int headerLine(String name) {
         String upper = name.toUpperCase(Locale.ROOT);
         if (upper.startsWith("PIN")) {
             int pin = digits(name, upper.substring(3));

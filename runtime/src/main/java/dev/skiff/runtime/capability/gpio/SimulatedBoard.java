@@ -32,6 +32,11 @@ public final class SimulatedBoard implements ObservableBoard {
         return levels.getOrDefault(line, Level.LOW);
     }
 
+    /** Every line that has been set or driven, with its level now. */
+    public synchronized Map<GpioLine, Level> levels() {
+        return Map.copyOf(levels);
+    }
+
     @Override
     public synchronized List<PinChange> timeline() {
         return List.copyOf(timeline);
