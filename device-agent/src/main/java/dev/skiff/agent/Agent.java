@@ -26,6 +26,7 @@ import dev.skiff.agent.supervisor.Supervisor;
 import dev.skiff.agent.trust.TrustGate;
 import dev.skiff.image.oci.Digest;
 import dev.skiff.image.oci.Reference;
+import dev.skiff.protocols.manifest.BoardProfile;
 import dev.skiff.runtime.Sandbox;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -35,6 +36,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.ToIntFunction;
 
 /**
  * The device agent: what the REST API and the CLI call. Under its data directory it keeps
@@ -75,7 +77,8 @@ public final class Agent implements AutoCloseable {
         this.supervisor = new Supervisor(sandbox, logs, runs, config.memoryBudgetBytes(), gpio);
         this.events = new EventLog(db);
         this.deployer = new Deployer(db, events, supervisor, content, sandbox, data.resolve("volumes"),
-                new TrustGate(content.images(), config.trust()));
+                new TrustGate(content.images(), config.trust()),
+                config.gpio().board().<ToIntFunction<String>>map(board -> board::line).orElse(BoardProfile::headerLine));
         this.apps = new AppRepository(db);
         this.releases = new ReleaseRepository(db);
         this.enrollment = enrollment;
@@ -148,7 +151,13 @@ public final class Agent implements AutoCloseable {
      * under: its repository holds the signatures, and its registry and repository choose the trust rule.
      */
     public Release deploy(String app, Reference image) throws DeployException, InterruptedException, IOException {
-        Release release = deployer.deploy(app, image);
+        return deploy(app, image, Map.of());
+    }
+
+    /** {@link #deploy(String, Reference)} with GPIO labels remapped to other header lines ({@code LED} to {@code GPIO27}). */
+    public Release deploy(String app, Reference image, Map<String, String> grantOverrides)
+            throws DeployException, InterruptedException, IOException {
+        Release release = deployer.deploy(app, image, grantOverrides);
         collectGarbage();
         return release;
     }

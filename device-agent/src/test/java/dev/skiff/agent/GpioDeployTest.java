@@ -1,8 +1,10 @@
 package dev.skiff.agent;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.skiff.agent.deploy.DeployException;
 import dev.skiff.agent.events.Event;
 import dev.skiff.agent.events.EventKind;
 import dev.skiff.agent.state.Release;
@@ -13,6 +15,7 @@ import dev.skiff.runtime.capability.gpio.SimulatedBoard;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -48,6 +51,30 @@ class GpioDeployTest {
             TestAgents.awaitTrue(Duration.ofSeconds(10), () -> ledChanges(board) >= 4, "blinky toggling the LED");
             agent.stopApp("blinky");
             assertEquals(Level.HIGH, board.level(LED), "the grant's shutdown level once stopped");
+        }
+    }
+
+    @Test
+    void aGrantOverrideMovesALabelToAnotherLineForEveryRestart() throws Exception {
+        GpioLine gpio27 = new GpioLine("gpiochip0", 27);
+        try (Agent agent = simulated()) {
+            SimulatedBoard board = agent.gpio().simulatedBoard().orElseThrow();
+            Release release = agent.deploy("blinky", TestAgents.build(agent, blinky("1.0.0", "0s")), Map.of("LED", "PIN13"));
+            assertEquals(ReleaseState.ACTIVE, release.state(), release.detail());
+            TestAgents.awaitTrue(Duration.ofSeconds(10), () -> board.timeline().stream().filter(c -> c.line().equals(gpio27)).count() >= 2,
+                    "blinky toggling GPIO27 (physical pin 13)");
+            agent.stopApp("blinky");
+            long before = board.timeline().size();
+            agent.startApp("blinky");
+            TestAgents.awaitTrue(Duration.ofSeconds(10), () -> board.timeline().stream().skip(before)
+                    .anyMatch(c -> c.line().equals(gpio27)), "the restarted release on GPIO27 again");
+            assertEquals(0, ledChanges(board), "GPIO17 was never touched");
+
+            var e = assertThrows(DeployException.class, () -> agent.deploy("blinky",
+                    TestAgents.build(agent, blinky("2.0.0", "0s")), Map.of("LAMP", "GPIO5", "LED", "GPIO40")));
+            assertEquals("cannot deploy blinky: --grant LAMP=GPIO5: the app grants no GPIO label LAMP; it grants LED;"
+                    + " --grant LED=GPIO40: 'GPIO40' is not a header line: GPIO0 to GPIO27", e.getMessage());
+            assertEquals(1, agent.history("blinky").size(), "a refused override records nothing");
         }
     }
 

@@ -16,8 +16,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A real agent process with the simulated board as its GPIO backend: {@code skiff deploy} of
- * examples/blinky, and the LED seen toggling through the agent's API; then examples/button-led,
- * driven through the API, replacing it on the same LED.
+ * examples/blinky, and the LED seen toggling through the agent's API; then examples/button-led
+ * with its LED moved to another line by {@code --grant}, its button driven through the API.
  */
 class AgentGpioTest {
     @TempDir Path dir;
@@ -47,11 +47,12 @@ class AgentGpioTest {
 
             client.stop("blinky"); // it owns the LED's line, which button-led is granted too
             ok(skiff.run("build", "examples/button-led", "-t", "button-led:1"));
-            ok(skiff.run("deploy", "button-led:1", "--device", "pi1"));
+            // its LED moved to GPIO22 by the operator: checked on the device like the app's own grant
+            ok(skiff.run("deploy", "button-led:1", "--device", "pi1", "--grant", "LED=GPIO22"));
             client.drive("PIN13", "high"); // GPIO27, the button
-            awaitLevel(client, "GPIO17", "high");
+            awaitLevel(client, "GPIO22", "high");
             client.drive("GPIO27", "low");
-            awaitLevel(client, "GPIO17", "low");
+            awaitLevel(client, "GPIO22", "low");
         }
     }
 

@@ -33,6 +33,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
@@ -107,7 +108,12 @@ public final class AgentClient {
     }
 
     public ReleaseInfo deploy(String app, String image) throws IOException {
-        return ApiJson.read(send("POST", appPath(app, "/deploy"), new DeployRequest(image)), ReleaseInfo.class);
+        return deploy(app, image, Map.of());
+    }
+
+    /** A deploy with the app's GPIO labels remapped to other header lines of the device ({@code LED} to {@code GPIO27}). */
+    public ReleaseInfo deploy(String app, String image, Map<String, String> grants) throws IOException {
+        return ApiJson.read(send("POST", appPath(app, "/deploy"), new DeployRequest(image, grants)), ReleaseInfo.class);
     }
 
     public void stop(String app) throws IOException {

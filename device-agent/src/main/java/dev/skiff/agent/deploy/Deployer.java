@@ -19,12 +19,17 @@ import dev.skiff.image.AppImage;
 import dev.skiff.image.oci.Digest;
 import dev.skiff.image.oci.Reference;
 import dev.skiff.protocols.manifest.AppManifest;
+import dev.skiff.protocols.manifest.GrantOverrides;
+import dev.skiff.protocols.manifest.ManifestException;
 import dev.skiff.protocols.manifest.ManifestJson;
+import dev.skiff.protocols.manifest.ManifestParser;
 import dev.skiff.runtime.AdmissionException;
 import dev.skiff.runtime.Sandbox;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.ToIntFunction;
 import java.util.regex.Pattern;
 
 /**
@@ -53,9 +58,11 @@ public final class Deployer {
     private final Supervisor supervisor;
     private final ReleaseLauncher launcher;
     private final TrustGate trust;
+    private final ToIntFunction<String> header;
 
+    /** @param header the device's header: a line name ({@code GPIO27}) to its line, for grant overrides */
     public Deployer(StateDb db, EventLog events, Supervisor supervisor, ContentStore content, Sandbox sandbox, Path volumes,
-            TrustGate trust) {
+            TrustGate trust, ToIntFunction<String> header) {
         this.db = db;
         this.apps = new AppRepository(db);
         this.releases = new ReleaseRepository(db);
@@ -63,6 +70,7 @@ public final class Deployer {
         this.supervisor = supervisor;
         this.launcher = new ReleaseLauncher(content, sandbox, volumes);
         this.trust = trust;
+        this.header = header;
     }
 
     /**
@@ -75,6 +83,17 @@ public final class Deployer {
      * @throws DeployException when the image cannot be read at all (nothing is recorded)
      */
     public synchronized Release deploy(String app, Reference ref) throws DeployException, InterruptedException {
+        return deploy(app, ref, Map.of());
+    }
+
+    /**
+     * {@link #deploy(String, Reference)} with the app's GPIO labels remapped to other header lines
+     * ({@link GrantOverrides}); the release records (and every restart uses) the remapped grants.
+     *
+     * @throws DeployException also when an override names a label the app lacks or a line the board lacks
+     */
+    public synchronized Release deploy(String app, Reference ref, Map<String, String> grantOverrides)
+            throws DeployException, InterruptedException {
         checkName(app);
         Digest image;
         AppImage appImage;
@@ -82,8 +101,10 @@ public final class Deployer {
         try {
             image = launcher.digestOf(ref);
             appImage = launcher.image(image);
-            manifest = ReleaseLauncher.manifest(app, appImage);
-        } catch (LaunchException e) {
+            AppManifest own = ReleaseLauncher.manifest(app, appImage);
+            manifest = grantOverrides.isEmpty() ? own
+                    : own.withCapabilities(GrantOverrides.apply(own.capabilities(), grantOverrides, header));
+        } catch (LaunchException | IllegalArgumentException e) {
             throw new DeployException("cannot deploy " + app + ": " + e.getMessage(), e);
         }
         Release release = db.transaction(() -> {
@@ -208,11 +229,13 @@ public final class Deployer {
         start(release, template(release));
     }
 
+    /** The release as it was deployed: its image, with the manifest recorded then (grant overrides included). */
     private ContainerTemplate template(Release release) throws DeployException {
         try {
             AppImage image = launcher.image(release.image());
-            return launcher.template(release, image, ReleaseLauncher.manifest(release.app(), image));
-        } catch (LaunchException e) {
+            AppManifest manifest = ManifestParser.parse(release.manifestJson(), "the recorded manifest of " + release.app() + " r" + release.id());
+            return launcher.template(release, image, manifest);
+        } catch (LaunchException | ManifestException e) {
             throw new DeployException("cannot start " + release.app() + " r" + release.id() + ": " + e.getMessage(), e);
         }
     }
