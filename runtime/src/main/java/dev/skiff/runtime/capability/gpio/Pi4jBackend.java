@@ -14,6 +14,7 @@ import dev.skiff.protocols.manifest.GpioGrant.Level;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * GPIO through Pi4J 3: on a device its gpiod provider (the kernel's GPIO character device), in
@@ -50,21 +51,21 @@ public final class Pi4jBackend implements GpioBackend, AutoCloseable {
 
     @Override
     public void openOutput(GpioLine line, Level initial, Level shutdown) {
-        DigitalOutput output = pi4j.create(DigitalOutput.newConfigBuilder(pi4j)
+        DigitalOutput output = opened(line, () -> pi4j.create(DigitalOutput.newConfigBuilder(pi4j)
                 .id(ioId(checked(line)))
                 .address(line.line())
                 .initial(state(initial))
-                .shutdown(state(shutdown))); // also when Pi4J shuts down (its JVM shutdown hook)
+                .shutdown(state(shutdown)))); // also when Pi4J shuts down (its JVM shutdown hook)
         outputs.put(line, output);
     }
 
     @Override
     public void openInput(GpioLine line, Consumer<Level> onChange) {
-        DigitalInput input = pi4j.create(DigitalInput.newConfigBuilder(pi4j)
+        DigitalInput input = opened(line, () -> pi4j.create(DigitalInput.newConfigBuilder(pi4j)
                 .id(ioId(checked(line)))
                 .address(line.line())
                 .pull(PullResistance.OFF) // the board's wiring decides, see docs/capabilities.md
-                .debounce(0L));
+                .debounce(0L)));
         input.addListener(event -> onChange.accept(level(event.state())));
         inputs.put(line, input);
     }
@@ -97,6 +98,18 @@ public final class Pi4jBackend implements GpioBackend, AutoCloseable {
     @Override
     public void close() {
         pi4j.shutdown();
+    }
+
+    /** Pi4J's own errors say little about the usual causes; this says where to look. */
+    private static <T> T opened(GpioLine line, Supplier<T> open) {
+        try {
+            return open.get();
+        } catch (IllegalArgumentException e) {
+            throw e; // checked(): already says what to do
+        } catch (RuntimeException e) {
+            throw new IllegalStateException("Pi4J cannot open GPIO line " + line + ": " + e.getMessage()
+                    + " (does the device have /dev/gpiochip*, and may the agent's user open it? group gpio)", e);
+        }
     }
 
     private static GpioLine checked(GpioLine line) {
