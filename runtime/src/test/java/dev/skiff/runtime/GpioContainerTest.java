@@ -186,15 +186,21 @@ abstract class GpioContainerTest {
 
     @Test
     void stoppingAContainerBlockedInAnEdgeWaitTakesUnder100MsAndRestoresShutdownLevels() throws Exception {
-        Container waiting = armedProbe(new Fixtures.Run("gpio-probe", "wait", "edge", "-1"), WAIT_PROBE);
-        Thread.sleep(50); // well inside the wait
-        long start = System.nanoTime();
-        ContainerState end = waiting.stop(Duration.ofSeconds(2));
-        double millis = (System.nanoTime() - start) / 1e6;
-        System.out.printf(Locale.ROOT, "stop during an edge wait took %.3f ms%n", millis);
-        assertInstanceOf(ContainerState.Killed.class, end);
-        assertTrue(millis < 100, "stopping a container blocked in an edge wait took " + millis + " ms");
-        assertEquals(Level.HIGH, board.level(GPIO17), "LED back at its shutdown level");
+        // the median of 5 stops, so one scheduling hiccup of a loaded machine does not decide; a wait
+        // that ignored the interrupt would hold every stop for its 2 s grace period
+        double[] millis = new double[5];
+        for (int i = 0; i < millis.length; i++) {
+            Container waiting = armedProbe(new Fixtures.Run("gpio-probe", "wait", "edge", "-1"), WAIT_PROBE);
+            Thread.sleep(50); // well inside the wait
+            long start = System.nanoTime();
+            ContainerState end = waiting.stop(Duration.ofSeconds(2));
+            millis[i] = (System.nanoTime() - start) / 1e6;
+            assertInstanceOf(ContainerState.Killed.class, end);
+            assertEquals(Level.HIGH, board.level(GPIO17), "LED back at its shutdown level");
+        }
+        System.out.printf(Locale.ROOT, "stop during an edge wait took %s ms%n", Arrays.toString(millis));
+        Arrays.sort(millis);
+        assertTrue(millis[2] < 100, "stopping a container blocked in an edge wait took " + millis[2] + " ms (median)");
         probe("get", "in", "BUTTON"); // the lines are free again
     }
 

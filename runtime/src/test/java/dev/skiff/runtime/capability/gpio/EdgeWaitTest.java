@@ -174,7 +174,8 @@ class EdgeWaitTest {
         Throwable ended = waiter.get(5, TimeUnit.SECONDS);
         long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
         assertTrue(ended instanceof CancellationException, String.valueOf(ended));
-        assertTrue(millis < 100, "the wait ended " + millis + " ms after the interrupt");
+        // generous for a loaded machine; an uninterruptible wait would not end at all (5 s above)
+        assertTrue(millis < 1_000, "the wait ended " + millis + " ms after the interrupt");
     }
 
     @Test
