@@ -14,6 +14,7 @@ import dev.skiff.runtime.capability.gpio.GpioHost;
 import dev.skiff.runtime.capability.gpio.GpioLine;
 import dev.skiff.runtime.capability.gpio.ObservableBoard;
 import dev.skiff.runtime.capability.gpio.PinChange;
+import dev.skiff.runtime.engine.ProbeResult;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -202,6 +203,18 @@ abstract class GpioContainerTest {
         Arrays.sort(millis);
         assertTrue(millis[2] < 100, "stopping a container blocked in an edge wait took " + millis[2] + " ms (median)");
         probe("get", "in", "BUTTON"); // the lines are free again
+    }
+
+    @Test
+    void healthProbesAreAnsweredWhileTheGuestWaitsForAnEdge() throws Exception {
+        Container waiting = armedProbe(new Fixtures.Run("gpio-probe", "wait", "edge", "-1"), WAIT_PROBE);
+        Thread.sleep(50); // well inside the wait
+        for (int i = 0; i < 3; i++) {
+            assertEquals(new ProbeResult.Answered(0), waiting.probe("health", Duration.ofSeconds(5)));
+        }
+        board.drive(GPIO27, Level.HIGH);
+        assertEquals(0, waiting.awaitEnd(Duration.ofSeconds(10)).exitCode(), "the wait still ends at the edge");
+        assertTrue(waiting.spec().stdout().toString().contains("wait=ok"));
     }
 
     @Test

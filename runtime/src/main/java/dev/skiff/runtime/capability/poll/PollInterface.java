@@ -28,7 +28,7 @@ public final class PollInterface {
                 new HostFunction("[method]pollable.ready", List.of(I32), List.of(I32), (memory, args) ->
                         new long[] {pollables.ready((int) args[0]) ? 1 : 0}),
                 new HostFunction("[method]pollable.block", List.of(I32), List.of(), (memory, args) -> {
-                    pollables.await(new int[] {(int) args[0]});
+                    pollables.await(new int[] {(int) args[0]}, memory);
                     return NO_RESULTS;
                 }),
                 new HostFunction("poll", List.of(I32, I32, I32), List.of(), (memory, args) -> {
@@ -49,7 +49,7 @@ public final class PollInterface {
         for (int i = 0; i < listLen; i++) {
             handles[i] = memory.readI32(listPtr + 4 * i);
         }
-        List<Integer> ready = pollables.await(handles);
+        List<Integer> ready = pollables.await(handles, memory);
         int out = memory.allocate(4, 4 * ready.size());
         for (int i = 0; i < ready.size(); i++) {
             memory.writeI32(out + 4 * i, ready.get(i));

@@ -1,5 +1,6 @@
 package dev.skiff.runtime.capability.poll;
 
+import dev.skiff.runtime.capability.GuestMemory;
 import dev.skiff.runtime.capability.InvalidHandleException;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -21,6 +22,8 @@ public final class Pollables {
     private final IntSupplier handles;
     private final Map<Integer, Pollable> table = new HashMap<>();
     private boolean closed;
+    /** Counts wake-ups, so a waiter can tell whether one came since it last looked. */
+    private long wakeups;
 
     /** @param handles hands out the container's next resource handle (shared with its other resources) */
     public Pollables(IntSupplier handles) {
@@ -53,36 +56,51 @@ public final class Pollables {
 
     /** Something may have become ready: the waiting guest looks again. */
     public synchronized void wake() {
+        wakeups++;
         notifyAll();
     }
 
     /**
      * Blocks until at least one of {@code handles} is ready; returns the indices (into
-     * {@code handles}) of those that are.
+     * {@code handles}) of those that are. Waits through {@code memory}, so the wait is a safe point.
      *
      * @throws CancellationException when the guest is being stopped or its container ended
      */
-    synchronized List<Integer> await(int[] handles) {
+    List<Integer> await(int[] handles, GuestMemory memory) {
         List<Pollable> waited = new ArrayList<>(handles.length);
-        for (int handle : handles) {
-            waited.add(get(handle));
+        synchronized (this) {
+            for (int handle : handles) {
+                waited.add(get(handle));
+            }
         }
         while (true) {
+            long seen;
             long now = System.nanoTime();
             long next = Pollable.NEVER;
             List<Integer> ready = new ArrayList<>();
-            for (int i = 0; i < waited.size(); i++) {
-                long at = waited.get(i).readyAtNanos();
-                if (at <= now) {
-                    ready.add(i);
-                } else {
-                    next = Math.min(next, at);
+            synchronized (this) {
+                if (closed) {
+                    throw new CancellationException("the container ended while its guest waited");
+                }
+                seen = wakeups;
+                for (int i = 0; i < waited.size(); i++) {
+                    long at = waited.get(i).readyAtNanos();
+                    if (at <= now) {
+                        ready.add(i);
+                    } else {
+                        next = Math.min(next, at);
+                    }
                 }
             }
             if (!ready.isEmpty()) {
                 return ready;
             }
-            sleep(next == Pollable.NEVER ? 0 : next - now);
+            try {
+                memory.await(this, () -> wakeups == seen, next == Pollable.NEVER ? 0 : next - now);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new CancellationException("wait interrupted: the container is stopping");
+            }
         }
     }
 
@@ -91,23 +109,8 @@ public final class Pollables {
         closed = true;
         table.values().forEach(Pollable::dropped);
         table.clear();
+        wakeups++;
         notifyAll();
-    }
-
-    private void sleep(long nanos) {
-        try {
-            if (nanos == 0) {
-                wait();
-            } else {
-                wait(nanos / 1_000_000, (int) (nanos % 1_000_000));
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new CancellationException("wait interrupted: the container is stopping");
-        }
-        if (closed) {
-            throw new CancellationException("the container ended while its guest waited");
-        }
     }
 
     private Pollable get(int handle) {

@@ -4,12 +4,13 @@ import com.dylibso.chicory.runtime.ExportFunction;
 import com.dylibso.chicory.runtime.Instance;
 import com.dylibso.chicory.runtime.Memory;
 import dev.skiff.runtime.capability.GuestMemory;
+import java.util.function.BooleanSupplier;
 
-/** Chicory's memory seen through Skiff's engine-agnostic {@link GuestMemory}. */
-record ChicoryGuestMemory(Instance instance, Memory memory) implements GuestMemory {
+/** Chicory's memory seen through Skiff's engine-agnostic {@link GuestMemory}; its waits are safe points. */
+record ChicoryGuestMemory(Instance instance, Memory memory, SafePoint safePoint) implements GuestMemory {
 
-    ChicoryGuestMemory(Instance instance) {
-        this(instance, instance.memory());
+    ChicoryGuestMemory(Instance instance, SafePoint safePoint) {
+        this(instance, instance.memory(), safePoint);
     }
 
     @Override
@@ -52,5 +53,10 @@ record ChicoryGuestMemory(Instance instance, Memory memory) implements GuestMemo
                     + " to return a list (sdk/c's headers define it)");
         }
         return (int) realloc.apply(0, 0, align, size)[0];
+    }
+
+    @Override
+    public void await(Object monitor, BooleanSupplier blocked, long nanos) throws InterruptedException {
+        safePoint.await(instance, monitor, blocked, nanos);
     }
 }
