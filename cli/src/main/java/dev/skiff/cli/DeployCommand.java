@@ -4,6 +4,8 @@ import dev.skiff.agent.client.DeviceDeployment;
 import dev.skiff.image.oci.Reference;
 import dev.skiff.protocols.Quantities;
 import dev.skiff.protocols.api.ReleaseInfo;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -38,9 +40,14 @@ final class DeployCommand implements Callable<Integer> {
     @Option(names = "--pull", description = "Have the device pull REF from its registry first, with its own credentials (DATA/docker-config.json).")
     boolean pull;
 
+    @Option(names = "--grant", paramLabel = "LABEL=LINE",
+            description = "Put the app's GPIO label on another header line of the device (GPIO27, PIN13 or 27), keeping its mode,"
+                    + " levels and rates; repeatable. The device checks it like the app's own grants.")
+    Map<String, String> grants = new LinkedHashMap<>();
+
     @Override
     public Integer call() throws Exception {
-        DeviceDeployment.Outcome outcome = new DeviceDeployment(SkiffHome.imageStore(), device.client()).deploy(Reference.parse(ref), app, pull);
+        DeviceDeployment.Outcome outcome = new DeviceDeployment(SkiffHome.imageStore(), device.client()).deploy(Reference.parse(ref), app, pull, grants);
         outcome.pulled().ifPresent(pulled -> spec.commandLine().getErr().println(device.name + " pulled " + pulled.image() + " ("
                 + Quantities.formatBytes(pulled.downloadedBytes()) + " downloaded)"));
         ReleaseInfo release = outcome.release();

@@ -21,10 +21,12 @@ import dev.skiff.agent.state.ReleaseState;
 import dev.skiff.agent.state.RunRepository;
 import dev.skiff.agent.state.StateDb;
 import dev.skiff.agent.supervisor.ContainerStatus;
+import dev.skiff.agent.supervisor.DeviceGpio;
 import dev.skiff.agent.supervisor.Supervisor;
 import dev.skiff.agent.trust.TrustGate;
 import dev.skiff.image.oci.Digest;
 import dev.skiff.image.oci.Reference;
+import dev.skiff.protocols.manifest.BoardProfile;
 import dev.skiff.runtime.Sandbox;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -34,6 +36,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.ToIntFunction;
 
 /**
  * The device agent: what the REST API and the CLI call. Under its data directory it keeps
@@ -56,6 +59,7 @@ public final class Agent implements AutoCloseable {
     private final ReleaseRepository releases;
     private final RunRepository runs;
     private final Enrollment enrollment;
+    private final DeviceGpio gpio;
 
     private Agent(AgentConfig config, StateDb db, ContentStore content, Sandbox sandbox, Enrollment enrollment) {
         Path data = config.dataDir();
@@ -65,10 +69,16 @@ public final class Agent implements AutoCloseable {
         this.sandbox = sandbox;
         this.logs = new LogStore(data.resolve("logs"), config.logMaxBytes(), config.logFiles());
         this.runs = new RunRepository(db);
-        this.supervisor = new Supervisor(sandbox, logs, runs, config.memoryBudgetBytes());
+        this.gpio = switch (config.gpio().backend()) {
+            case NONE -> DeviceGpio.none();
+            case SIM -> DeviceGpio.simulated();
+            case PI4J -> DeviceGpio.pi4j();
+        };
+        this.supervisor = new Supervisor(sandbox, logs, runs, config.memoryBudgetBytes(), gpio);
         this.events = new EventLog(db);
         this.deployer = new Deployer(db, events, supervisor, content, sandbox, data.resolve("volumes"),
-                new TrustGate(content.images(), config.trust()));
+                new TrustGate(content.images(), config.trust()),
+                config.gpio().board().<ToIntFunction<String>>map(board -> board::line).orElse(BoardProfile::headerLine));
         this.apps = new AppRepository(db);
         this.releases = new ReleaseRepository(db);
         this.enrollment = enrollment;
@@ -98,6 +108,11 @@ public final class Agent implements AutoCloseable {
         return enrollment;
     }
 
+    /** The device's GPIO: its backend, and with {@code sim} the board the API shows and drives. */
+    public DeviceGpio gpio() {
+        return gpio;
+    }
+
     /** Where images are delivered to, under the reference they are then deployed by. */
     public ContentStore content() {
         return content;
@@ -124,6 +139,7 @@ public final class Agent implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } finally {
+            gpio.close(); // after the containers: their lines went back to their shutdown levels first
             sandbox.close();
             db.close();
         }
@@ -135,7 +151,13 @@ public final class Agent implements AutoCloseable {
      * under: its repository holds the signatures, and its registry and repository choose the trust rule.
      */
     public Release deploy(String app, Reference image) throws DeployException, InterruptedException, IOException {
-        Release release = deployer.deploy(app, image);
+        return deploy(app, image, Map.of());
+    }
+
+    /** {@link #deploy(String, Reference)} with GPIO labels remapped to other header lines ({@code LED} to {@code GPIO27}). */
+    public Release deploy(String app, Reference image, Map<String, String> grantOverrides)
+            throws DeployException, InterruptedException, IOException {
+        Release release = deployer.deploy(app, image, grantOverrides);
         collectGarbage();
         return release;
     }

@@ -24,14 +24,18 @@ import java.nio.file.Path;
  *   keys: [keys/release.pub]
  *   rules:
  *     localhost:5000: {mode: allow}
+ * gpio:
+ *   backend: pi4j                    # none (default), sim or pi4j
+ *   board: raspberry-pi-5            # header names in --grant overrides
  * </pre>
  *
  * Every key is optional; {@code memory-budget} defaults to half the JVM's maximum heap, leaving
  * the other half to the agent itself and to compiled code; {@code trust} to
- * {@link TrustPolicy#DEFAULT}, which refuses every image until a key is named.
+ * {@link TrustPolicy#DEFAULT}, which refuses every image until a key is named; {@code gpio} to
+ * {@link GpioSettings#NONE}, which refuses apps with GPIO grants.
  */
 public record AgentConfig(String deviceName, Path dataDir, long memoryBudgetBytes, long logMaxBytes, int logFiles,
-        String listenAddress, int listenPort, TrustPolicy trust) {
+        String listenAddress, int listenPort, TrustPolicy trust, GpioSettings gpio) {
 
     public static final long DEFAULT_LOG_MAX_BYTES = 10L << 20;
     public static final int DEFAULT_LOG_FILES = 5;
@@ -46,7 +50,7 @@ public record AgentConfig(String deviceName, Path dataDir, long memoryBudgetByte
     /** The defaults, with data under {@code dataDir}. */
     public static AgentConfig defaults(Path dataDir) {
         return new AgentConfig(hostName(), dataDir, Runtime.getRuntime().maxMemory() / 2, DEFAULT_LOG_MAX_BYTES, DEFAULT_LOG_FILES,
-                "0.0.0.0", DEFAULT_PORT, TrustPolicy.DEFAULT);
+                "0.0.0.0", DEFAULT_PORT, TrustPolicy.DEFAULT, GpioSettings.NONE);
     }
 
     public static AgentConfig load(Path file) throws IOException, ConfigException {
@@ -60,11 +64,15 @@ public record AgentConfig(String deviceName, Path dataDir, long memoryBudgetByte
     }
 
     public AgentConfig withMemoryBudget(long bytes) {
-        return new AgentConfig(deviceName, dataDir, bytes, logMaxBytes, logFiles, listenAddress, listenPort, trust);
+        return new AgentConfig(deviceName, dataDir, bytes, logMaxBytes, logFiles, listenAddress, listenPort, trust, gpio);
     }
 
     public AgentConfig withTrust(TrustPolicy policy) {
-        return new AgentConfig(deviceName, dataDir, memoryBudgetBytes, logMaxBytes, logFiles, listenAddress, listenPort, policy);
+        return new AgentConfig(deviceName, dataDir, memoryBudgetBytes, logMaxBytes, logFiles, listenAddress, listenPort, policy, gpio);
+    }
+
+    public AgentConfig withGpio(GpioSettings settings) {
+        return new AgentConfig(deviceName, dataDir, memoryBudgetBytes, logMaxBytes, logFiles, listenAddress, listenPort, trust, settings);
     }
 
     static String hostName() {

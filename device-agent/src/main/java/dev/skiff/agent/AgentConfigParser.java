@@ -3,12 +3,14 @@ package dev.skiff.agent;
 import dev.skiff.agent.trust.TrustPolicy;
 import dev.skiff.agent.trust.TrustPolicyParser;
 import dev.skiff.protocols.Quantities;
+import dev.skiff.protocols.manifest.BoardProfile;
 import java.io.StringReader;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import org.snakeyaml.engine.v2.api.LoadSettings;
@@ -30,9 +32,9 @@ import org.snakeyaml.engine.v2.scanner.StreamReader;
  */
 final class AgentConfigParser {
     private static final String TRUST = "trust";
-    private static final Set<String> SECTIONS = Set.of("logs", "listen");
+    private static final Set<String> SECTIONS = Set.of("logs", "listen", "gpio");
     private static final Set<String> KEYS = Set.of("device-name", "data-dir", "memory-budget", "logs.max-size", "logs.files",
-            "listen.address", "listen.port", TRUST);
+            "listen.address", "listen.port", "gpio.backend", "gpio.board", TRUST);
 
     private final Path file;
     private final List<String> problems = new ArrayList<>();
@@ -70,10 +72,12 @@ final class AgentConfigParser {
         int port = value("listen.port", s -> number(s, 1, 65535), defaults.listenPort());
         TrustPolicy trustPolicy = trust == null ? defaults.trust()
                 : new TrustPolicyParser(file.toAbsolutePath().getParent(), this::problem).parse(trust);
+        GpioSettings gpio = new GpioSettings(value("gpio.backend", GpioSettings.Backend::of, GpioSettings.Backend.NONE),
+                Optional.ofNullable(value("gpio.board", BoardProfile::of, null)));
         if (!problems.isEmpty()) {
             throw new ConfigException(problems);
         }
-        return new AgentConfig(deviceName, dataDir, budget, logSize, logFiles, address, port, trustPolicy);
+        return new AgentConfig(deviceName, dataDir, budget, logSize, logFiles, address, port, trustPolicy, gpio);
     }
 
     private void collect(MappingNode mapping, String prefix) {

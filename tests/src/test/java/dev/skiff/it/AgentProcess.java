@@ -43,23 +43,34 @@ final class AgentProcess implements AutoCloseable {
         return start(dir, data, deviceName, trust, Map.of());
     }
 
+    /** Starts the agent with the simulated board as its GPIO backend ({@code gpio: {backend: sim}}). */
+    static AgentProcess startWithSimulatedBoard(Path dir, Path data, String deviceName) throws IOException, InterruptedException {
+        return start(dir, data, deviceName, ALLOW_ALL, Map.of(), "gpio: {backend: sim}\n");
+    }
+
     /** Tests about the API trust every image; TrustPolicyDeployTest and DeviceDeliveryTest cover signatures. */
     private static final String ALLOW_ALL = "{mode: allow}";
 
     /** Starts the agent as {@code skiff agent --config FILE}, the CLI's way to run it. */
     static AgentProcess startThroughCli(Path dir, Path data, String deviceName, String trust) throws IOException, InterruptedException {
-        return start(dir, data, deviceName, trust, Map.of(), List.of(Skiff.ROOT.resolve("skiff").toString(), "agent"));
+        return start(dir, data, deviceName, trust, Map.of(), "", List.of(Skiff.ROOT.resolve("skiff").toString(), "agent"));
     }
 
     private static AgentProcess start(Path dir, Path data, String deviceName, String trust, Map<String, String> env)
             throws IOException, InterruptedException {
+        return start(dir, data, deviceName, trust, env, "");
+    }
+
+    /** @param moreConfig further lines of the agent's config */
+    private static AgentProcess start(Path dir, Path data, String deviceName, String trust, Map<String, String> env,
+            String moreConfig) throws IOException, InterruptedException {
         String java = ProcessHandle.current().info().command().orElse("java");
-        return start(dir, data, deviceName, trust, env,
+        return start(dir, data, deviceName, trust, env, moreConfig,
                 List.of(java, "--enable-native-access=ALL-UNNAMED", "-Xss4m", "-jar", Skiff.ROOT.resolve("device-agent/target/skiff-agent.jar").toString()));
     }
 
-    private static AgentProcess start(Path dir, Path data, String deviceName, String trust, Map<String, String> env, List<String> launcher)
-            throws IOException, InterruptedException {
+    private static AgentProcess start(Path dir, Path data, String deviceName, String trust, Map<String, String> env, String moreConfig,
+            List<String> launcher) throws IOException, InterruptedException {
         int port = RegistryServer.freePort();
         Path config = Files.writeString(dir.resolve(deviceName + ".yaml"), """
                 device-name: %s
@@ -67,7 +78,7 @@ final class AgentProcess implements AutoCloseable {
                 memory-budget: 128M
                 listen: {address: 127.0.0.1, port: %d}
                 trust: %s
-                """.formatted(deviceName, data, port, trust));
+                """.formatted(deviceName, data, port, trust) + moreConfig);
         Path output = dir.resolve(deviceName + ".out");
         List<String> command = new ArrayList<>(launcher);
         command.addAll(List.of("--config", config.toString()));

@@ -60,6 +60,7 @@ public final class ApiServer implements AutoCloseable {
         DeviceEndpoints device = new DeviceEndpoints(agent);
         LogEndpoint logs = new LogEndpoint(agent, apps, serving);
         ImageEndpoints images = new ImageEndpoints(agent);
+        BoardEndpoints board = new BoardEndpoints(agent);
         return List.of(
                 new Route("POST", "/v1/enroll", false, device::enroll),
                 new Route("GET", "/v1/info", true, device::info),
@@ -72,6 +73,9 @@ public final class ApiServer implements AutoCloseable {
                 new Route("POST", "/v1/apps/{app}/rollback", true, apps::rollback),
                 new Route("GET", "/v1/apps/{app}/history", true, apps::history),
                 new Route("GET", "/v1/apps/{app}/logs", true, logs::logs),
+                new Route("GET", "/v1/board", true, board::board),
+                new Route("GET", "/v1/board/timeline", true, board::timeline),
+                new Route("PUT", "/v1/board/lines/{line}", true, board::drive),
                 new Route("GET", "/metrics", true, new MetricsEndpoint(agent)::scrape));
     }
 

@@ -29,7 +29,7 @@ final class AppEndpoints {
         } catch (IllegalArgumentException e) {
             throw new ApiException(400, e.getMessage());
         }
-        exchange.json(200, ApiViews.release(agent.deploy(exchange.param("app"), agent.content().locate(image))));
+        exchange.json(200, ApiViews.release(agent.deploy(exchange.param("app"), agent.content().locate(image), request.grants())));
     }
 
     void stop(ApiExchange exchange) throws Exception {

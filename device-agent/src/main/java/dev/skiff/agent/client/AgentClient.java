@@ -10,11 +10,14 @@ import dev.skiff.image.registry.DistributionClient;
 import dev.skiff.image.registry.RegistryClient;
 import dev.skiff.protocols.api.ApiError;
 import dev.skiff.protocols.api.ApiJson;
+import dev.skiff.protocols.api.BoardInfo;
 import dev.skiff.protocols.api.ContainerInfo;
 import dev.skiff.protocols.api.DeployRequest;
 import dev.skiff.protocols.api.DeviceInfo;
 import dev.skiff.protocols.api.EnrollRequest;
 import dev.skiff.protocols.api.EnrollResponse;
+import dev.skiff.protocols.api.LineLevel;
+import dev.skiff.protocols.api.PinChangeInfo;
 import dev.skiff.protocols.api.PullRequest;
 import dev.skiff.protocols.api.PullResponse;
 import dev.skiff.protocols.api.ReleaseInfo;
@@ -30,6 +33,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
@@ -104,7 +108,12 @@ public final class AgentClient {
     }
 
     public ReleaseInfo deploy(String app, String image) throws IOException {
-        return ApiJson.read(send("POST", appPath(app, "/deploy"), new DeployRequest(image)), ReleaseInfo.class);
+        return deploy(app, image, Map.of());
+    }
+
+    /** A deploy with the app's GPIO labels remapped to other header lines of the device ({@code LED} to {@code GPIO27}). */
+    public ReleaseInfo deploy(String app, String image, Map<String, String> grants) throws IOException {
+        return ApiJson.read(send("POST", appPath(app, "/deploy"), new DeployRequest(image, grants)), ReleaseInfo.class);
     }
 
     public void stop(String app) throws IOException {
@@ -125,6 +134,21 @@ public final class AgentClient {
 
     public List<ReleaseInfo> history(String app) throws IOException {
         return ApiJson.readList(send("GET", appPath(app, "/history"), null), ReleaseInfo.class);
+    }
+
+    /** The agent's simulated board (GPIO backend sim): every line with its level. */
+    public BoardInfo board() throws IOException {
+        return ApiJson.read(send("GET", "/v1/board", null), BoardInfo.class);
+    }
+
+    /** Every level change of the agent's simulated board, oldest first. */
+    public List<PinChangeInfo> boardTimeline() throws IOException {
+        return ApiJson.readList(send("GET", "/v1/board/timeline", null), PinChangeInfo.class);
+    }
+
+    /** Drives a header line ({@code GPIO27}, {@code PIN13}) of the agent's simulated board to {@code low} or {@code high}. */
+    public void drive(String line, String level) throws IOException {
+        send("PUT", "/v1/board/lines/" + URLEncoder.encode(line, StandardCharsets.UTF_8), new LineLevel(level));
     }
 
     /** The agent's metrics in the Prometheus text format. */

@@ -7,6 +7,7 @@ import dev.skiff.image.store.ImageStore;
 import dev.skiff.protocols.api.PullResponse;
 import dev.skiff.protocols.api.ReleaseInfo;
 import java.io.IOException;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -26,6 +27,11 @@ public record DeviceDeployment(ImageStore localStore, AgentClient device) {
 
     /** @param app the app to deploy to, or null for the image's repository name */
     public Outcome deploy(Reference reference, String app, boolean pull) throws IOException {
+        return deploy(reference, app, pull, Map.of());
+    }
+
+    /** @param grants the app's GPIO labels remapped to other header lines of the device ({@code LED} to {@code GPIO27}) */
+    public Outcome deploy(Reference reference, String app, boolean pull, Map<String, String> grants) throws IOException {
         Optional<Descriptor> local = localStore.resolve(reference);
         Reference image = local.map(d -> reference.withDigest(d.digest())).orElse(reference);
         Optional<PullResponse> pulled = Optional.empty();
@@ -34,6 +40,6 @@ public record DeviceDeployment(ImageStore localStore, AgentClient device) {
             image = Reference.parse(pulled.get().image());
         }
         String appName = app != null ? app : reference.shortName();
-        return new Outcome(pulled, appName, device.deploy(appName, image.toString()));
+        return new Outcome(pulled, appName, device.deploy(appName, image.toString(), grants));
     }
 }

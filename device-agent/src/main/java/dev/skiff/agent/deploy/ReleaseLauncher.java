@@ -83,7 +83,7 @@ final class ReleaseLauncher {
             throw new LaunchException("module of image " + release.image() + ": " + e.getMessage(), e);
         }
         return new ContainerTemplate(release.app(), release.id(), module, image.argv(), image.env(), mounts(release.app(), manifest),
-                limits(manifest.resources()), manifest.restart());
+                limits(manifest.resources()), manifest.restart(), manifest.capabilities());
     }
 
     private List<Mount> mounts(String app, AppManifest manifest) throws LaunchException {

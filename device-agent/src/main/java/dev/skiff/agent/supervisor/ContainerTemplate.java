@@ -1,6 +1,7 @@
 package dev.skiff.agent.supervisor;
 
 import dev.skiff.protocols.manifest.AppManifest.Restart;
+import dev.skiff.protocols.manifest.CapabilityGrants;
 import dev.skiff.runtime.Limits;
 import dev.skiff.runtime.PreparedModule;
 import dev.skiff.runtime.engine.Mount;
@@ -12,9 +13,10 @@ import java.util.Map;
  * container from the same prepared module.
  *
  * @param argv program name first
+ * @param grants the capabilities each of its containers is linked with (and claims at admission)
  */
 public record ContainerTemplate(String app, long releaseId, PreparedModule module, List<String> argv, Map<String, String> env,
-        List<Mount> mounts, Limits limits, Restart restart) {
+        List<Mount> mounts, Limits limits, Restart restart, CapabilityGrants grants) {
 
     public ContainerTemplate {
         argv = List.copyOf(argv);

@@ -7,6 +7,7 @@ import dev.skiff.runtime.AdmissionException;
 import dev.skiff.runtime.Container;
 import dev.skiff.runtime.ContainerSpec;
 import dev.skiff.runtime.ContainerState;
+import dev.skiff.runtime.capability.HostModule;
 import dev.skiff.runtime.engine.ProbeResult;
 import dev.skiff.runtime.Sandbox;
 import java.io.IOException;
@@ -28,6 +29,7 @@ public final class SupervisedContainer {
     private final Sandbox sandbox;
     private final LogStore logs;
     private final RunRepository runs;
+    private final DeviceGpio gpio;
     private final Runnable onEnd;
     private final Backoff backoff;
     private final CountDownLatch stopSignal = new CountDownLatch(1);
@@ -41,12 +43,13 @@ public final class SupervisedContainer {
     private volatile long endedCpuNanos;
 
     /** Admits and starts the first container; {@code onEnd} runs once supervision is over. */
-    SupervisedContainer(ContainerTemplate template, Sandbox sandbox, LogStore logs, RunRepository runs, Runnable onEnd)
-            throws AdmissionException {
+    SupervisedContainer(ContainerTemplate template, Sandbox sandbox, LogStore logs, RunRepository runs, DeviceGpio gpio,
+            Runnable onEnd) throws AdmissionException {
         this.template = template;
         this.sandbox = sandbox;
         this.logs = logs;
         this.runs = runs;
+        this.gpio = gpio;
         this.onEnd = onEnd;
         this.backoff = Backoff.of(template.restart());
         this.first = create();
@@ -97,11 +100,13 @@ public final class SupervisedContainer {
                 template.limits().memoryBytes(), Duration.ofNanos(cpu));
     }
 
+    /** A fresh container, with fresh capabilities: a container's GPIO lines are claimed by its admission. */
     private Container create() throws AdmissionException {
+        List<HostModule> capabilities = gpio.hostModules(template.name(), template.grants());
         OutputStream out = logs.writer(template.app(), "stdout");
         OutputStream err = logs.writer(template.app(), "stderr");
         return sandbox.create(template.module(), new ContainerSpec(template.name(), template.argv(), template.env(), template.mounts(),
-                InputStream.nullInputStream(), out, err, template.limits(), List.of()));
+                InputStream.nullInputStream(), out, err, template.limits(), capabilities));
     }
 
     private void supervise() {

@@ -22,13 +22,15 @@ public final class Supervisor {
     private final Sandbox sandbox;
     private final LogStore logs;
     private final RunRepository runs;
+    private final DeviceGpio gpio;
     private final MemoryBudget budget;
     private final Map<String, SupervisedContainer> containers = new ConcurrentHashMap<>();
 
-    public Supervisor(Sandbox sandbox, LogStore logs, RunRepository runs, long memoryBudgetBytes) {
+    public Supervisor(Sandbox sandbox, LogStore logs, RunRepository runs, long memoryBudgetBytes, DeviceGpio gpio) {
         this.sandbox = sandbox;
         this.logs = logs;
         this.runs = runs;
+        this.gpio = gpio;
         this.budget = new MemoryBudget(memoryBudgetBytes);
     }
 
@@ -47,7 +49,7 @@ public final class Supervisor {
         }
         budget.reserve(template.name(), template.limits().memoryBytes());
         try {
-            SupervisedContainer started = new SupervisedContainer(template, sandbox, logs, runs, () -> budget.release(template.name()));
+            SupervisedContainer started = new SupervisedContainer(template, sandbox, logs, runs, gpio, () -> budget.release(template.name()));
             containers.put(template.name(), started);
             return started;
         } catch (AdmissionException | RuntimeException e) {

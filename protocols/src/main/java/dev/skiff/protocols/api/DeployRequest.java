@@ -1,7 +1,21 @@
 package dev.skiff.protocols.api;
 
+import java.util.Map;
+
 /**
  * {@code POST /v1/apps/{app}/deploy}: an image already in the agent's store, named with its
  * repository (the trust policy looks up signatures there), best pinned: {@code REPO@sha256:…}.
+ *
+ * @param grants GPIO labels of the app remapped to other header lines of the device
+ *     ({@code LED} to {@code GPIO27}); null or empty: the app's own grants
  */
-public record DeployRequest(String image) {}
+public record DeployRequest(String image, Map<String, String> grants) {
+
+    public DeployRequest(String image) {
+        this(image, Map.of());
+    }
+
+    public DeployRequest {
+        grants = grants == null ? Map.of() : Map.copyOf(grants);
+    }
+}

@@ -28,6 +28,11 @@ public record AppManifest(
         volumes = List.copyOf(volumes);
     }
 
+    /** The same app with other grants, e.g. remapped at deploy ({@link GrantOverrides}). */
+    public AppManifest withCapabilities(CapabilityGrants grants) {
+        return new AppManifest(name, version, module, args, env, resources, restart, health, volumes, grants);
+    }
+
     /** Limits; a null duration means no limit. */
     public record Resources(long memoryBytes, Duration cpuTime, Duration wallTime) {
         public static final long DEFAULT_MEMORY = 64L << 20;

@@ -17,6 +17,10 @@ public record CapabilityGrants(Map<String, GpioGrant> gpio) {
         gpio = Collections.unmodifiableSortedMap(new TreeMap<>(gpio));
     }
 
+    public CapabilityGrants withGpio(Map<String, GpioGrant> lines) {
+        return new CapabilityGrants(lines);
+    }
+
     public boolean isEmpty() {
         return gpio.isEmpty();
     }

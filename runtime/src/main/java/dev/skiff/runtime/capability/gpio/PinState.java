@@ -1,6 +1,7 @@
 package dev.skiff.runtime.capability.gpio;
 
 import dev.skiff.protocols.manifest.GpioGrant.Level;
+import dev.skiff.runtime.capability.InvalidHandleException;
 
 /** {@code wasi:gpio/digital@0.2.0}'s {@code pin-state}; the ordinal is the guest's discriminant. */
 enum PinState {

@@ -1,10 +1,17 @@
 package dev.skiff.runtime.engine.chicory;
 
+import com.dylibso.chicory.runtime.ExportFunction;
+import com.dylibso.chicory.runtime.Instance;
 import com.dylibso.chicory.runtime.Memory;
 import dev.skiff.runtime.capability.GuestMemory;
+import java.util.function.BooleanSupplier;
 
-/** Chicory's memory seen through Skiff's engine-agnostic {@link GuestMemory}. */
-record ChicoryGuestMemory(Memory memory) implements GuestMemory {
+/** Chicory's memory seen through Skiff's engine-agnostic {@link GuestMemory}; its waits are safe points. */
+record ChicoryGuestMemory(Instance instance, Memory memory, SafePoint safePoint) implements GuestMemory {
+
+    ChicoryGuestMemory(Instance instance, SafePoint safePoint) {
+        this(instance, instance.memory(), safePoint);
+    }
 
     @Override
     public byte[] read(int address, int length) {
@@ -34,5 +41,22 @@ record ChicoryGuestMemory(Memory memory) implements GuestMemory {
     @Override
     public void writeI64(int address, long value) {
         memory.writeLong(address, value);
+    }
+
+    @Override
+    public int allocate(int align, int size) {
+        ExportFunction realloc;
+        try {
+            realloc = instance.export("cabi_realloc");
+        } catch (RuntimeException e) {
+            throw new IllegalStateException("the module exports no cabi_realloc, which this import needs"
+                    + " to return a list (sdk/c's headers define it)");
+        }
+        return (int) realloc.apply(0, 0, align, size)[0];
+    }
+
+    @Override
+    public void await(Object monitor, BooleanSupplier blocked, long nanos) throws InterruptedException {
+        safePoint.await(instance, monitor, blocked, nanos);
     }
 }

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.skiff.protocols.manifest.GpioGrant;
 import dev.skiff.protocols.manifest.GpioGrant.Level;
 import dev.skiff.runtime.capability.HostFunction;
+import dev.skiff.runtime.capability.InvalidHandleException;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
