@@ -114,7 +114,7 @@ public final class Container {
      * returns at once. After {@code grace} a guest that has not stopped is abandoned (failed, 137).
      */
     public void kill(int signal, Duration grace) {
-        kill(new ContainerState.Killed(signal, signal == ContainerState.SIGTERM ? "stopped" : "killed by signal " + signal), grace);
+        kill(new ContainerState.Killed(signal, signal == ContainerState.SIGTERM ? "stopped" : "signal " + signal), grace);
     }
 
     /** Time from {@link #start()} until the guest's {@code _start} was entered. */

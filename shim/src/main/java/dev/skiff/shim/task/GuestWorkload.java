@@ -10,12 +10,22 @@ import java.util.function.IntConsumer;
 
 /**
  * A wasm guest in the sandbox. Its exit code follows DESIGN §5 (the guest's own, 128+signal when
- * killed, 137 when the sandbox ended it), and why the sandbox ended it goes to the task's stderr.
+ * killed, 137 when the sandbox ended it); when the sandbox ended it (a limit, a trap), why goes to
+ * the task's stderr, where {@code ctr} and {@code kubectl logs} show it.
  */
-record GuestWorkload(Container container, OutputStream stderr) implements Workload {
+final class GuestWorkload implements Workload {
     /** How long a guest may take to notice SIGTERM before it is abandoned (137), like a runtime's stop timeout. */
     static final Duration TERM_GRACE = Duration.ofSeconds(10);
     static final Duration KILL_GRACE = Duration.ofSeconds(2);
+
+    private final Container container;
+    private final OutputStream stderr;
+    private volatile boolean killed;
+
+    GuestWorkload(Container container, OutputStream stderr) {
+        this.container = container;
+        this.stderr = stderr;
+    }
 
     @Override
     public void start(IntConsumer ended) {
@@ -27,7 +37,7 @@ record GuestWorkload(Container container, OutputStream stderr) implements Worklo
             } catch (InterruptedException e) {
                 return; // only the daemon's exit interrupts this
             }
-            if (end instanceof ContainerState.Failed || end instanceof ContainerState.Killed k && k.signal() != ContainerState.SIGTERM) {
+            if (end instanceof ContainerState.Failed || end instanceof ContainerState.Killed && !killed) {
                 report(end);
             }
             ended.accept(end.exitCode());
@@ -36,6 +46,7 @@ record GuestWorkload(Container container, OutputStream stderr) implements Worklo
 
     @Override
     public void kill(int signal) {
+        killed = true;
         container.kill(signal, signal == ContainerState.SIGKILL ? KILL_GRACE : TERM_GRACE);
     }
 
