@@ -36,16 +36,11 @@ public final class ShimBench {
             }
         }
         Path work = Files.createTempDirectory("skiff-shim-bench");
-        double[] jvm = new double[runs];
-        double[] start = new double[runs];
-        for (int i = 0; i < runs; i++) {
-            jvm[i] = timed(work, List.of(launcher.toString(), "-v"));
-            start[i] = startThenShutdown(launcher, work.resolve("start-" + i), i);
-        }
+        Path cache = work.resolve("shim-cache");
         double[] skiff = new double[runs];
         double[] runc = new double[runs];
         double firstSkiff;
-        try (BenchContainerd containerd = BenchContainerd.start(work.resolve("containerd"), launcher.getParent())) {
+        try (BenchContainerd containerd = BenchContainerd.start(work.resolve("containerd"), launcher.getParent(), cache)) {
             containerd.ctr("images", "import", "--platform", "wasi/wasm", "--snapshotter", "native", image.toString());
             firstSkiff = containerd.timedCtr("run", "--rm", "--platform", "wasi/wasm", "--snapshotter", "native",
                     "--runtime", "io.containerd.skiff.v1", IMAGE, "first");
@@ -55,10 +50,17 @@ public final class ShimBench {
                 runc[i] = containerd.timedCtr("run", "--rm", "--rootfs", nativeRootfs.toString(), "runc-" + i, "/hello");
             }
         }
+        double[] jvm = new double[runs];
+        double[] start = new double[runs];
+        for (int i = 0; i < runs; i++) {
+            jvm[i] = timed(work, List.of(launcher.toString(), "-v"), cache);
+            start[i] = startThenShutdown(launcher, work.resolve("start-" + i), i, cache);
+        }
         String report = "# containerd shim start\n\n"
                 + "Written by `bench/shim.sh` on " + LocalDateTime.now().format(DateTimeFormatter.ISO_LOCAL_DATE_TIME)
                 + " — " + Environment.describe() + ".\n\n"
                 + runs + " runs of each, one after another, on a private containerd 1.6 (native snapshotter). "
+                + "The first Skiff run also dumps the class-data archives (AppCDS) that the launcher maps from then on. "
                 + "*JVM alone*: `containerd-shim-skiff-v1 -v` (launcher + a JVM that prints its version). "
                 + "*start → socket ready*: the shim's `start` action as containerd runs it, until the daemon it launches "
                 + "answers on its socket (a new daemon each run; shut down by a ttrpc Shutdown after). "
@@ -84,12 +86,12 @@ public final class ShimBench {
     }
 
     /** Runs {@code start} in a fresh bundle as containerd would, then shuts the daemon down; the start's time in ms. */
-    private static double startThenShutdown(Path launcher, Path bundle, int i) throws Exception {
+    private static double startThenShutdown(Path launcher, Path bundle, int i, Path cache) throws Exception {
         Files.createDirectories(bundle.resolve("rootfs"));
         Files.writeString(bundle.resolve("config.json"), "{\"process\":{\"args\":[\"/app.wasm\"]},\"root\":{\"path\":\"rootfs\"}}");
         List<String> command = List.of(launcher.toString(), "-namespace", "bench", "-address", bundle.resolve("no-containerd.sock").toString(),
                 "-publish-binary", "/usr/bin/containerd", "-id", "start-" + i, "start");
-        double ms = timed(bundle, command);
+        double ms = timed(bundle, command, cache);
         Path socket = Path.of(Files.readString(bundle.resolve("address")).replaceFirst("^unix://", ""));
         try (TtrpcClient client = TtrpcClient.connect(socket)) {
             client.call("containerd.task.v2.Task", "Shutdown", new byte[0], Map.of());
@@ -104,10 +106,14 @@ public final class ShimBench {
         return ms;
     }
 
-    /** Runs a command to its end (it must succeed) without the bench's JAVA_HOME, as containerd would; ms. */
-    static double timed(Path dir, List<String> command) throws IOException, InterruptedException {
+    /**
+     * Runs a command to its end (it must succeed) as containerd would run a shim: without the bench's
+     * JAVA_HOME, with the shim's cache in {@code cache}; its time in ms.
+     */
+    static double timed(Path dir, List<String> command, Path cache) throws IOException, InterruptedException {
         ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true);
         builder.environment().remove("JAVA_HOME");
+        builder.environment().put("SKIFF_SHIM_CACHE", cache.toString());
         long t0 = System.nanoTime();
         Process p = builder.start();
         String output = new String(p.getInputStream().readAllBytes());
@@ -118,8 +124,8 @@ public final class ShimBench {
     }
 
     /** A containerd of the bench's own (root, state, sockets in one directory), with the shim on its PATH. */
-    private record BenchContainerd(Process process, Path dir) implements AutoCloseable {
-        static BenchContainerd start(Path dir, Path shimDir) throws IOException, InterruptedException {
+    private record BenchContainerd(Process process, Path dir, Path cache) implements AutoCloseable {
+        static BenchContainerd start(Path dir, Path shimDir, Path cache) throws IOException, InterruptedException {
             Files.createDirectories(dir);
             Path config = Files.writeString(dir.resolve("config.toml"), String.join("\n",
                     "version = 2",
@@ -132,9 +138,9 @@ public final class ShimBench {
             ProcessBuilder builder = new ProcessBuilder("containerd", "--config", config.toString())
                     .redirectErrorStream(true).redirectOutput(dir.resolve("containerd.log").toFile());
             builder.environment().put("PATH", shimDir + ":" + System.getenv("PATH"));
-            builder.environment().put("SKIFF_SHIM_CACHE", dir.resolve("shim-cache").toString());
+            builder.environment().put("SKIFF_SHIM_CACHE", cache.toString());
             builder.environment().remove("JAVA_HOME");
-            BenchContainerd containerd = new BenchContainerd(builder.start(), dir);
+            BenchContainerd containerd = new BenchContainerd(builder.start(), dir, cache);
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
             while (!Files.exists(dir.resolve("c.sock"))) {
                 if (!containerd.process.isAlive() || System.nanoTime() > deadline) {
@@ -152,7 +158,7 @@ public final class ShimBench {
         double timedCtr(String... args) throws IOException, InterruptedException {
             List<String> command = new ArrayList<>(List.of("ctr", "--address", dir.resolve("c.sock").toString()));
             command.addAll(List.of(args));
-            return timed(dir, command);
+            return timed(dir, command, cache);
         }
 
         @Override
