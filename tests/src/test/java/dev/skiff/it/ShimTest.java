@@ -144,6 +144,12 @@ class ShimTest {
         long shimPid = shims().getFirst().pid();
         assertTrue(tasks.matches("(?s).*pod-a\\s+" + shimPid + "\\s+RUNNING.*") && tasks.matches("(?s).*pod-a-app\\s+" + shimPid + "\\s+RUNNING.*"), tasks);
 
+        var metrics = containerd.ctr("task", "metrics", "pod-a-app");
+        assertEquals(0, metrics.exitCode(), metrics.output());
+        assertTrue(metrics.output().matches("(?s).*cpuacct.usage\\s+[1-9]\\d*\\s.*"), "the guest's CPU time: " + metrics.output());
+        var exec = containerd.ctr("task", "exec", "--exec-id", "e1", "pod-a-app", "/app.wasm");
+        assertTrue(exec.exitCode() != 0 && exec.output().contains("containerd.task.v2.Task/Exec is not implemented by this shim"), exec.output());
+
         for (String id : List.of("pod-a-app", "pod-a")) {
             assertEquals(0, containerd.ctr("task", "kill", "--signal", "SIGKILL", id).exitCode());
             awaitStopped(id);
@@ -151,6 +157,36 @@ class ShimTest {
             assertEquals(0, deleted.exitCode(), deleted.output());
             assertEquals(0, containerd.ctr("containers", "delete", id).exitCode());
         }
+        awaitNoShim();
+    }
+
+    @Test
+    void aContainerWithoutItsModuleIsRefusedSayingWhy() throws Exception {
+        String[] args = Stream.concat(Stream.of(run("hello:1", "no-module")), Stream.of("/missing.wasm")).toArray(String[]::new);
+        var bad = containerd.ctr(args); // the command after the id replaces the image's /app.wasm
+        assertTrue(bad.exitCode() != 0, bad.output());
+        assertTrue(bad.output().contains("process.args[0] '/missing.wasm' is not a file in the image's root filesystem"), bad.output());
+        awaitNoShim();
+    }
+
+    @Test
+    void aShimKilledMidRunIsCleanedUpAndContainerdCarriesOn() throws Exception {
+        String[] detached = {"run", "-d", "--platform", "wasi/wasm", "--snapshotter", ContainerdServer.SNAPSHOTTER, "--runtime", RUNTIME,
+            "docker.io/library/sleeper:1", "orphan"};
+        assertEquals(0, containerd.ctr(detached).exitCode());
+        List<ProcessHandle> shims = shims();
+        assertEquals(1, shims.size(), shims.toString());
+        shims.getFirst().destroyForcibly(); // SIGKILL: no Shutdown, no clean-up of its own
+
+        // containerd notices, runs the shim's delete action and forgets the task
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (containerd.ctr("task", "ls").output().contains("orphan")) {
+            assertTrue(System.nanoTime() < deadline, "containerd still lists the task: " + containerd.log());
+            Thread.sleep(100);
+        }
+        assertEquals(0, containerd.ctr("containers", "delete", "orphan").exitCode());
+        var after = containerd.ctr(run("hello:1", "after-orphan"));
+        assertEquals(0, after.exitCode(), after.output());
         awaitNoShim();
     }
 
