@@ -50,6 +50,11 @@ final class ContainerdServer implements AutoCloseable {
                 "SKIFF_SHIM_CACHE", dir.resolve("shim-cache").toString()));
     }
 
+    /** Where containerd keeps task bundles ({@code io.containerd.runtime.v2.task/NAMESPACE/ID}). */
+    Path stateDir() {
+        return dir.resolve("state");
+    }
+
     /** The address the shims get as -address: containerd's socket. */
     Path socket() {
         return socket;

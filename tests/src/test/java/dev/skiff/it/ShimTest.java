@@ -29,6 +29,7 @@ class ShimTest {
     @TempDir
     static Path dir;
     static ContainerdServer containerd;
+    static Path archive;
 
     @BeforeAll
     static void startContainerdWithImages() throws Exception {
@@ -36,7 +37,7 @@ class ShimTest {
         for (String app : List.of("hello", "sleeper", "membomb")) {
             Skiff.ok(skiff.run("build", "-t", app + ":1", "examples/" + app));
         }
-        Path archive = dir.resolve("images.tar");
+        archive = dir.resolve("images.tar");
         Skiff.ok(skiff.run("save", "-o", archive.toString(), "hello:1", "sleeper:1", "membomb:1"));
         containerd = ContainerdServer.startWithShim(dir.resolve("containerd"));
         var imported = containerd.ctr("images", "import", "--platform", "wasi/wasm", "--snapshotter", ContainerdServer.SNAPSHOTTER,
@@ -157,6 +158,25 @@ class ShimTest {
             assertEquals(0, deleted.exitCode(), deleted.output());
             assertEquals(0, containerd.ctr("containers", "delete", id).exitCode());
         }
+        awaitNoShim();
+    }
+
+    @Test
+    void anOverlayRootfsIsMountedForTheTaskAndUnmountedAtDelete() throws Exception {
+        var imported = containerd.ctr("images", "import", "--platform", "wasi/wasm", "--snapshotter", "overlayfs", archive.toString());
+        assertEquals(0, imported.exitCode(), imported.output());
+        var started = containerd.ctr("run", "-d", "--platform", "wasi/wasm", "--snapshotter", "overlayfs", "--runtime", RUNTIME,
+                "docker.io/library/sleeper:1", "overlaid");
+        assertEquals(0, started.exitCode(), "overlay mounts must work here (kernel overlayfs, root): " + started.output());
+        String rootfs = containerd.stateDir().resolve("io.containerd.runtime.v2.task/default/overlaid/rootfs").toString();
+        assertTrue(Files.readString(Path.of("/proc/self/mountinfo")).matches("(?s).* " + rootfs + " [^\n]* - overlay .*"),
+                "the shim mounted the overlay on the bundle's rootfs");
+
+        assertEquals(0, containerd.ctr("task", "kill", "--signal", "SIGKILL", "overlaid").exitCode());
+        awaitStopped("overlaid");
+        assertEquals(0, containerd.ctr("task", "delete", "overlaid").exitCode());
+        assertTrue(!Files.readString(Path.of("/proc/self/mountinfo")).contains(" " + rootfs + " "), "unmounted at delete");
+        assertEquals(0, containerd.ctr("containers", "delete", "overlaid").exitCode());
         awaitNoShim();
     }
 

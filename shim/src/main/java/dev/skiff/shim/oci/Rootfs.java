@@ -48,7 +48,7 @@ public record Rootfs(Path dir, List<Path> mounted) {
         return new Rootfs(target, List.copyOf(done));
     }
 
-    /** Unmounts what {@link #prepare} mounted; errors are left to the caller's log via the exception. */
+    /** Unmounts what {@link #prepare} mounted, innermost first. */
     public void release() throws BundleException {
         for (Path point : mounted.reversed()) {
             run(List.of("umount", point.toString()));
