@@ -9,9 +9,10 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A container's root filesystem as a host directory the guest sees as {@code /}. A single bind
- * mount (containerd's native snapshotter) is used where it lies, with nothing to mount; other
- * mounts (overlay) are mounted onto the bundle's rootfs with {@code mount(8)} and unmounted by
+ * A container's root filesystem as a host directory the guest sees as {@code /}. A single
+ * writable bind mount (containerd's native snapshotter) is used where it lies, with nothing to
+ * mount; other mounts (overlay, read-only binds, whose "ro" only the kernel can enforce) are
+ * mounted onto the bundle's rootfs with {@code mount(8)} and unmounted by
  * {@link #release()}; no mounts means the bundle's own rootfs directory.
  *
  * @param mounted the mount points to undo, innermost last
@@ -23,8 +24,9 @@ public record Rootfs(Path dir, List<Path> mounted) {
         if (mounts.isEmpty()) {
             return new Rootfs(target, List.of());
         }
-        if (mounts.size() == 1 && mounts.getFirst().type().equals("bind")) {
-            return new Rootfs(Path.of(mounts.getFirst().source()), List.of());
+        TaskApi.Mount first = mounts.getFirst();
+        if (mounts.size() == 1 && first.type().equals("bind") && !first.options().contains("ro")) {
+            return new Rootfs(Path.of(first.source()), List.of());
         }
         List<Path> done = new ArrayList<>();
         try {

@@ -42,6 +42,7 @@ public final class TaskService {
     private final Consumer<String> log;
     private final Map<String, Task> tasks = new ConcurrentHashMap<>();
     private final CountDownLatch shutdown = new CountDownLatch(1);
+    private final HeapBudget heap = new HeapBudget(Runtime.getRuntime().maxMemory());
 
     public TaskService(Sandbox sandbox, EventForwarder events, Consumer<String> log) {
         this.sandbox = sandbox;
@@ -129,16 +130,20 @@ public final class TaskService {
                 throw invalid("task " + id + ": linux.resources.memory.limit " + spec.memoryLimit().getAsLong() + ": " + e.getMessage());
             }
         }
+        heap.reserve(id, limits.memoryBytes());
         try {
             PreparedModule prepared = sandbox.prepare(Files.readAllBytes(module), ExecutionMode.COMPILED);
             ContainerSpec containerSpec = new ContainerSpec(id, spec.args(), spec.env(), List.of(new Mount(rootfs.dir(), "/")),
                     io.stdin, io.stdout, io.stderr, limits, List.of());
             return new GuestWorkload(sandbox.create(prepared, containerSpec), io.stderr);
         } catch (ModuleException e) {
+            heap.release(id);
             throw invalid("task " + id + ": " + program + " is not a valid wasm module: " + e.getMessage());
         } catch (AdmissionException e) {
+            heap.release(id);
             throw invalid("task " + id + ": " + e.getMessage());
         } catch (IOException e) {
+            heap.release(id);
             throw new TtrpcException(TtrpcException.INTERNAL, "task " + id + ": cannot read " + module + ": " + e.getMessage());
         }
     }
@@ -207,6 +212,7 @@ public final class TaskService {
     }
 
     private void exited(Task task) {
+        heap.release(task.id());
         Task.Exit exit = task.awaitExit();
         events.publish(TaskEvents.exit(task.id(), pid, exit.status(), Timestamp.of(exit.at())));
     }

@@ -8,6 +8,7 @@ public final class TtrpcException extends Exception {
     public static final int INVALID_ARGUMENT = 3;
     public static final int NOT_FOUND = 5;
     public static final int ALREADY_EXISTS = 6;
+    public static final int RESOURCE_EXHAUSTED = 8;
     public static final int FAILED_PRECONDITION = 9;
     public static final int UNIMPLEMENTED = 12;
     public static final int INTERNAL = 13;
