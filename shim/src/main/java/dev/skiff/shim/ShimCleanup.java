@@ -12,8 +12,8 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * The {@code delete} action, which containerd runs when a task's shim died: unmounts the rootfs
- * the daemon may have left mounted and reports the task as killed (137, as DESIGN §5 says for a
+ * The {@code delete} action, which containerd runs when a task's shim died: removes the socket a
+ * killed daemon left, unmounts the rootfs it may have left mounted, and reports the task as killed (137, as DESIGN §5 says for a
  * container the engine lost), as a {@code DeleteResponse} on stdout.
  */
 final class ShimCleanup {
@@ -22,6 +22,14 @@ final class ShimCleanup {
     private ShimCleanup() {}
 
     static byte[] delete(Path bundle) throws IOException, BundleException {
+        Path address = bundle.resolve("address");
+        if (Files.exists(address)) {
+            Path socket = Path.of(Files.readString(address).strip().replaceFirst("^unix://", ""));
+            if (!ShimStarter.answers(socket)) { // a daemon killed outright left its socket behind
+                Files.deleteIfExists(socket);
+                Files.deleteIfExists(ShimStarter.lockOf(socket));
+            }
+        }
         String rootPath = Files.exists(bundle.resolve("config.json")) ? BundleSpec.read(bundle).rootPath() : "rootfs";
         Path rootfs = bundle.resolve(rootPath).normalize();
         if (isMountPoint(rootfs)) {

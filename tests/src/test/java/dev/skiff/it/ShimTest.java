@@ -196,12 +196,16 @@ class ShimTest {
         assertEquals(0, containerd.ctr(detached).exitCode());
         List<ProcessHandle> shims = shims();
         assertEquals(1, shims.size(), shims.toString());
+        String address = Files.readString(containerd.stateDir().resolve("io.containerd.runtime.v2.task/default/orphan/address"));
+        Path socket = Path.of(address.replaceFirst("^unix://", ""));
+        assertTrue(Files.exists(socket), socket.toString());
         shims.getFirst().destroyForcibly(); // SIGKILL: no Shutdown, no clean-up of its own
 
-        // containerd notices, runs the shim's delete action and forgets the task
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (containerd.ctr("task", "ls").output().contains("orphan")) {
-            assertTrue(System.nanoTime() < deadline, "containerd still lists the task: " + containerd.log());
+        // containerd notices, forgets the task and runs the shim's delete action, which removes the socket
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (containerd.ctr("task", "ls").output().contains("orphan") || Files.exists(socket)) {
+            assertTrue(System.nanoTime() < deadline, "containerd still lists the task, or the dead daemon's socket " + socket
+                    + " is still there: " + containerd.log());
             Thread.sleep(100);
         }
         assertEquals(0, containerd.ctr("containers", "delete", "orphan").exitCode());
