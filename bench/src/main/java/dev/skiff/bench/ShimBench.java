@@ -35,6 +35,7 @@ public final class ShimBench {
                 default -> throw new IllegalArgumentException("unknown argument " + args[i]);
             }
         }
+        String load = Files.readString(Path.of("/proc/loadavg")).strip();
         Path work = Files.createTempDirectory("skiff-shim-bench");
         Path cache = work.resolve("shim-cache");
         double[] skiff = new double[runs];
@@ -58,7 +59,8 @@ public final class ShimBench {
         }
         String report = "# containerd shim start\n\n"
                 + "Written by `bench/shim.sh` on " + LocalDateTime.now().format(DateTimeFormatter.ISO_LOCAL_DATE_TIME)
-                + " — " + Environment.describe() + ".\n\n"
+                + " — " + Environment.describe() + "; load average before the runs: " + load
+                + " (the machine is shared: JVM starts stretch with its load).\n\n"
                 + runs + " runs of each, one after another, on a private containerd 1.6 (native snapshotter). "
                 + "The first Skiff run also dumps the class-data archives (AppCDS) that the launcher maps from then on. "
                 + "*JVM alone*: `containerd-shim-skiff-v1 -v` (launcher + a JVM that prints its version). "
