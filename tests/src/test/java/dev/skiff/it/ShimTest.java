@@ -190,6 +190,23 @@ class ShimTest {
     }
 
     @Test
+    void aRootfsDirectoryRunsAndASymlinkedModuleIsRefused() throws Exception {
+        Path rootfs = Files.createDirectories(dir.resolve("plain-rootfs"));
+        Files.copy(Skiff.ROOT.resolve(Skiff.example("hello")), rootfs.resolve("app.wasm"));
+        Files.createSymbolicLink(rootfs.resolve("link.wasm"), Path.of("/etc/hostname"));
+        String[] plain = {"run", "--rm", "--runtime", RUNTIME, "--rootfs", rootfs.toString()};
+
+        var ok = containerd.ctr(Stream.concat(Stream.of(plain), Stream.of("plain", "/app.wasm")).toArray(String[]::new));
+        assertEquals(0, ok.exitCode(), ok.output());
+        assertTrue(ok.output().contains("Hello from Skiff!"), ok.output());
+
+        var link = containerd.ctr(Stream.concat(Stream.of(plain), Stream.of("linked", "/link.wasm")).toArray(String[]::new));
+        assertTrue(link.exitCode() != 0, link.output());
+        assertTrue(link.output().contains("process.args[0] '/link.wasm' is not a file in the image's root filesystem"), link.output());
+        awaitNoShim();
+    }
+
+    @Test
     void aShimKilledMidRunIsCleanedUpAndContainerdCarriesOn() throws Exception {
         String[] detached = {"run", "-d", "--platform", "wasi/wasm", "--snapshotter", ContainerdServer.SNAPSHOTTER, "--runtime", RUNTIME,
             "docker.io/library/sleeper:1", "orphan"};

@@ -19,6 +19,7 @@ import dev.skiff.shim.ttrpc.TtrpcException;
 import dev.skiff.shim.ttrpc.TtrpcServer;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -117,11 +118,7 @@ public final class TaskService {
             throw invalid("task " + id + ": the spec names no process to run (process.args is empty)");
         }
         String program = spec.args().getFirst();
-        Path module = rootfs.dir().resolve(program.replaceFirst("^/+", "")).normalize();
-        if (!module.startsWith(rootfs.dir()) || !Files.isRegularFile(module)) {
-            throw invalid("task " + id + ": process.args[0] '" + program
-                    + "' is not a file in the image's root filesystem (a Skiff image runs /app.wasm)");
-        }
+        Path module = moduleFile(id, rootfs, program);
         Limits limits = Limits.DEFAULT;
         if (spec.memoryLimit().isPresent()) {
             try {
@@ -146,6 +143,24 @@ public final class TaskService {
             heap.release(id);
             throw new TtrpcException(TtrpcException.INTERNAL, "task " + id + ": cannot read " + module + ": " + e.getMessage());
         }
+    }
+
+    /**
+     * The module file {@code program} names inside the root filesystem. Symlinks are refused, as
+     * everywhere in the sandbox: one could point the shim at any file of the host.
+     */
+    private static Path moduleFile(String id, Rootfs rootfs, String program) throws TtrpcException {
+        try {
+            Path root = rootfs.dir().toRealPath();
+            Path module = root.resolve(program.replaceFirst("^/+", "")).normalize();
+            if (module.startsWith(root) && Files.isRegularFile(module, LinkOption.NOFOLLOW_LINKS) && module.toRealPath().equals(module)) {
+                return module;
+            }
+        } catch (IOException e) {
+            throw invalid("task " + id + ": cannot read the root filesystem " + rootfs.dir() + ": " + e.getMessage());
+        }
+        throw invalid("task " + id + ": process.args[0] '" + program
+                + "' is not a file in the image's root filesystem (a Skiff image runs /app.wasm; symlinks are not followed)");
     }
 
     byte[] start(TaskApi.ProcessRef ref) throws TtrpcException {
