@@ -3,6 +3,7 @@ package dev.skiff.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -190,7 +191,7 @@ class ShimTest {
     }
 
     @Test
-    void aRootfsDirectoryRunsAndASymlinkedModuleIsRefused() throws Exception {
+    void aRootfsDirectoryRunsWithStdinAndASymlinkedModuleIsRefused() throws Exception {
         Path rootfs = Files.createDirectories(dir.resolve("plain-rootfs"));
         Files.copy(Skiff.ROOT.resolve(Skiff.example("hello")), rootfs.resolve("app.wasm"));
         Files.createSymbolicLink(rootfs.resolve("link.wasm"), Path.of("/etc/hostname"));
@@ -199,6 +200,17 @@ class ShimTest {
         var ok = containerd.ctr(Stream.concat(Stream.of(plain), Stream.of("plain", "/app.wasm")).toArray(String[]::new));
         assertEquals(0, ok.exitCode(), ok.output());
         assertTrue(ok.output().contains("Hello from Skiff!"), ok.output());
+
+        // stdin: ctr copies its own stdin into the task's stdin FIFO
+        Files.copy(Skiff.ROOT.resolve(Skiff.example("wasi-probe")), rootfs.resolve("probe.wasm"));
+        Path probeOut = dir.resolve("probe.out");
+        Process probe = containerd.startCtr(probeOut, Stream.concat(Stream.of(plain), Stream.of("probe", "/probe.wasm", "stdin")).toArray(String[]::new));
+        try (var stdin = probe.getOutputStream()) {
+            stdin.write("hello stdin\n".getBytes(StandardCharsets.UTF_8));
+        }
+        assertTrue(probe.waitFor(60, TimeUnit.SECONDS), Files.readString(probeOut));
+        assertEquals(0, probe.exitValue(), Files.readString(probeOut));
+        assertTrue(Files.readString(probeOut).contains("stdin_bytes=12\nstdin_upper=HELLO STDIN\n"), Files.readString(probeOut));
 
         var link = containerd.ctr(Stream.concat(Stream.of(plain), Stream.of("linked", "/link.wasm")).toArray(String[]::new));
         assertTrue(link.exitCode() != 0, link.output());
