@@ -63,10 +63,21 @@ class ShimTest {
     }
 
     @Test
-    void runsASkiffBuiltImageShowingItsOutputAndExitCode() throws Exception {
-        var result = containerd.ctr(run("hello:1", "hello-run", "--env", "EXIT_CODE=3"));
-        assertEquals(3, result.exitCode(), result.output() + containerd.log());
-        assertTrue(result.output().contains("Hello from Skiff!\narg[1]=world\nGREETING=hello from skiff.yaml\n"), result.output());
+    void runsASkiffBuiltImageShowingItsOutputAndExitCodeAndForwardsTaskEvents() throws Exception {
+        Path events = dir.resolve("events.out");
+        Process subscriber = containerd.startCtr(events, "events");
+        try {
+            var result = containerd.ctr(run("hello:1", "hello-run", "--env", "EXIT_CODE=3"));
+            assertEquals(3, result.exitCode(), result.output() + containerd.log());
+            assertTrue(result.output().contains("Hello from Skiff!\narg[1]=world\nGREETING=hello from skiff.yaml\n"), result.output());
+            // containerd publishes none of these itself for a runtime v2 task: they come from the shim
+            for (String topic : List.of("/tasks/create", "/tasks/start", "/tasks/exit", "/tasks/delete")) {
+                awaitOutput(events, topic + " {\"container_id\":\"hello-run\"");
+            }
+            assertTrue(Files.readString(events).matches("(?s).*/tasks/exit \\{[^\\n]*\"exit_status\":3.*"), Files.readString(events));
+        } finally {
+            subscriber.destroy();
+        }
 
         var clean = containerd.ctr(run("hello:1", "hello-zero"));
         assertEquals(0, clean.exitCode(), clean.output());
