@@ -74,6 +74,9 @@ public final class TaskService {
     }
 
     byte[] create(TaskApi.CreateTaskRequest request) throws TtrpcException {
+        if (shutdown.getCount() == 0) {
+            throw new TtrpcException(TtrpcException.UNAVAILABLE, "task " + request.id() + ": this shim is shutting down");
+        }
         if (request.terminal()) {
             throw invalid("task " + request.id() + ": terminals are not supported by the Skiff shim (run without -t/--tty)");
         }
