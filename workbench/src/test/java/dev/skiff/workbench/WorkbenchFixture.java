@@ -8,8 +8,12 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
+import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
+import org.testfx.api.FxRobot;
+import org.testfx.matcher.control.LabeledMatchers;
+import org.testfx.util.NodeQueryUtils;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
@@ -55,6 +59,15 @@ public final class WorkbenchFixture {
         } catch (TimeoutException e) {
             throw new AssertionError("timed out waiting for " + what + "; " + onFx(state));
         }
+    }
+
+    /** Clicks the visible control showing {@code text}: the hidden content of other tabs may show the same text. */
+    public static void clickText(FxRobot robot, String text) {
+        Node node = robot.lookup(LabeledMatchers.hasText(text)).match(NodeQueryUtils.isVisible()).query();
+        if (node == null) {
+            throw new AssertionError("nothing visible shows '" + text + "'");
+        }
+        robot.clickOn(node);
     }
 
     /** Reads {@code value} on the FX thread. */

@@ -24,6 +24,7 @@ public final class ImagesView extends BorderPane {
     private final WorkbenchContext context;
     private final TableView<ImageInspector.Summary> table = new TableView<>();
     private final TextArea details = new TextArea();
+    private final PushPane push;
 
     public ImagesView(WorkbenchContext context) {
         this.context = context;
@@ -42,7 +43,7 @@ public final class ImagesView extends BorderPane {
         Button refresh = new Button("Refresh");
         refresh.setId("refresh-images");
         refresh.setOnAction(e -> refresh());
-        PushPane push = new PushPane("images-push", context.home()::imageStore,
+        push = new PushPane("images-push", context.home()::imageStore,
                 () -> Optional.ofNullable(table.getSelectionModel().getSelectedItem()).map(ImageInspector.Summary::reference),
                 context.background(), context.messages());
         setTop(new ToolBar(refresh, new Label(context.home().imageStore().root().toString())));
@@ -65,6 +66,10 @@ public final class ImagesView extends BorderPane {
 
     public void select(Reference image) {
         table.getItems().stream().filter(s -> s.reference().equals(image)).findFirst().ifPresent(s -> table.getSelectionModel().select(s));
+    }
+
+    public PushPane push() {
+        return push;
     }
 
     private void inspect(ImageInspector.Summary selected) {
