@@ -5,52 +5,25 @@ import static dev.skiff.workbench.WorkbenchFixture.onFx;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.skiff.workbench.Workbench;
 import dev.skiff.workbench.WorkbenchFixture;
+import dev.skiff.workbench.WorkbenchTest;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import javafx.scene.control.TabPane;
-import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 
 /**
  * Acceptance 4 of the workbench: while it pushes a big image to a real registry, the window keeps
  * answering: a click on another tab is handled before the push ends.
  */
-@ExtendWith(ApplicationExtension.class)
-class WorkbenchPushTest {
+class WorkbenchPushTest extends WorkbenchTest {
     /** Random bytes do not compress: the layer crosses the wire whole, which takes seconds here. */
     private static final int LAYER_BYTES = 160 << 20;
-
-    @TempDir Path dir;
-    private Path home;
-    private Workbench workbench;
-
-    @Start
-    void start(Stage stage) throws Exception {
-        home = Files.createDirectories(dir.resolve("home"));
-        workbench = WorkbenchFixture.show(stage, home);
-    }
-
-    @AfterEach
-    void close() {
-        onFx(() -> {
-            workbench.close();
-            return null;
-        });
-    }
 
     @Test
     void clicksAreHandledWhileAPushRuns(FxRobot robot) throws Exception {

@@ -1,6 +1,7 @@
 package dev.skiff.workbench;
 
 import dev.skiff.agent.client.OperatorHome;
+import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -8,12 +9,14 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
+import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.Node;
 import javafx.scene.Scene;
+import javafx.scene.control.ComboBox;
 import javafx.stage.Stage;
+import javax.imageio.ImageIO;
 import org.testfx.api.FxRobot;
 import org.testfx.matcher.control.LabeledMatchers;
-import org.testfx.util.NodeQueryUtils;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
@@ -22,7 +25,7 @@ import org.testfx.util.WaitForAsyncUtils;
  */
 public final class WorkbenchFixture {
     /** Generous: the machine is shared and compiling a module takes a while there. */
-    public static final long TIMEOUT_SECONDS = 120;
+    public static final long TIMEOUT_SECONDS = 240;
 
     private WorkbenchFixture() {}
 
@@ -63,11 +66,47 @@ public final class WorkbenchFixture {
 
     /** Clicks the visible control showing {@code text}: the hidden content of other tabs may show the same text. */
     public static void clickText(FxRobot robot, String text) {
-        Node node = robot.lookup(LabeledMatchers.hasText(text)).match(NodeQueryUtils.isVisible()).query();
-        if (node == null) {
-            throw new AssertionError("nothing visible shows '" + text + "'");
+        await("'" + text + "' to show", () -> robot.lookup(LabeledMatchers.hasText(text)).match(WorkbenchFixture::shown).tryQuery().isPresent(),
+                () -> "nothing visible shows it");
+        robot.clickOn(robot.lookup(LabeledMatchers.hasText(text)).match(WorkbenchFixture::shown).<Node>query());
+    }
+
+    /** Picks {@code text} in the combo box {@code query}, once the box offers it (its items load in the background). */
+    public static void choose(FxRobot robot, String query, String text) {
+        ComboBox<?> box = robot.lookup(query).queryComboBox();
+        await(query + " to offer '" + text + "'", () -> box.getItems().stream().anyMatch(item -> box.getConverter().toString(cast(item)).equals(text)),
+                () -> "it offers " + box.getItems());
+        robot.clickOn(box);
+        clickText(robot, text);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <T> T cast(Object item) {
+        return (T) item;
+    }
+
+    /** Visible with every ancestor: a tab that is not selected hides its content by its content region. */
+    private static boolean shown(Node node) {
+        for (Node n = node; n != null; n = n.getParent()) {
+            if (!n.isVisible()) {
+                return false;
+            }
         }
-        robot.clickOn(node);
+        return node.getScene() != null;
+    }
+
+    /** Shows the tab, lets it lay out and draw, then writes the window's content to {@code png}. */
+    public static void screenshot(Workbench workbench, String tab, Path png) throws IOException {
+        onFx(() -> {
+            workbench.show(tab);
+            return null;
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        BufferedImage image = onFx(() -> SwingFXUtils.fromFXImage(workbench.root().snapshot(null, null), null));
+        Files.createDirectories(png.getParent());
+        if (!ImageIO.write(image, "png", png.toFile())) {
+            throw new IOException("no PNG writer in this JDK");
+        }
     }
 
     /** Reads {@code value} on the FX thread. */

@@ -36,7 +36,10 @@ import javafx.util.StringConverter;
 public final class DeployView extends BorderPane {
     private final WorkbenchContext context;
     private final ComboBox<Reference> image = new ComboBox<>();
-    private final ListView<DeviceStatus> targets;
+    private final ObservableList<DeviceStatus> devices;
+    /** Device names, replaced only when the set of devices changes, so a refresh keeps the selection. */
+    private final ObservableList<String> names = FXCollections.observableArrayList();
+    private final ListView<String> targets = new ListView<>(names);
     private final TextField app = new TextField();
     private final TextArea review = new TextArea();
     private final ObservableList<String> results = FXCollections.observableArrayList();
@@ -44,6 +47,7 @@ public final class DeployView extends BorderPane {
 
     public DeployView(WorkbenchContext context, ObservableList<DeviceStatus> devices) {
         this.context = context;
+        this.devices = devices;
         setId("deploy-view");
         image.setId("deploy-image");
         image.setPromptText("image of the local store");
@@ -58,14 +62,13 @@ public final class DeployView extends BorderPane {
                 return Reference.parse(text);
             }
         });
-        targets = new ListView<>(devices);
         targets.setId("deploy-devices");
         targets.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
         targets.setCellFactory(list -> new ListCell<>() {
             @Override
-            protected void updateItem(DeviceStatus item, boolean empty) {
-                super.updateItem(item, empty);
-                setText(empty || item == null ? null : item.device().name() + (item.online() ? "" : " (offline)"));
+            protected void updateItem(String name, boolean empty) {
+                super.updateItem(name, empty);
+                setText(empty || name == null ? null : name + (status(name).online() ? "" : " (offline)"));
             }
         });
         targets.setPlaceholder(new Label("No devices: enroll one in the Devices view."));
@@ -82,7 +85,15 @@ public final class DeployView extends BorderPane {
         deploy.setOnAction(e -> deploy());
         deploy.disableProperty().bind(image.valueProperty().isNull().or(targets.getSelectionModel().selectedItemProperty().isNull()));
         image.valueProperty().addListener((obs, old, value) -> review());
-        targets.getSelectionModel().getSelectedItems().addListener((ListChangeListener<DeviceStatus>) change -> review());
+        targets.getSelectionModel().getSelectedItems().addListener((ListChangeListener<String>) change -> review());
+        devices.addListener((ListChangeListener<DeviceStatus>) change -> {
+            List<String> now = devices.stream().map(d -> d.device().name()).toList();
+            if (!now.equals(names)) {
+                names.setAll(now);
+            }
+            targets.refresh();
+            review();
+        });
 
         HBox top = new HBox(8, new Label("Image"), image, new Label("App"), app, deploy);
         HBox.setHgrow(app, Priority.ALWAYS);
@@ -113,7 +124,7 @@ public final class DeployView extends BorderPane {
     /** What the image asks for, beside what each chosen device has. */
     private void review() {
         Reference chosen = image.getValue();
-        List<DeviceStatus> devices = List.copyOf(targets.getSelectionModel().getSelectedItems());
+        List<DeviceStatus> chosenDevices = targets.getSelectionModel().getSelectedItems().stream().map(this::status).toList();
         if (chosen == null) {
             review.setText("Pick an image.");
             return;
@@ -125,7 +136,7 @@ public final class DeployView extends BorderPane {
                             .append(Quantities.formatBytes(memory)).append('\n'),
                     () -> text.append("no skiff.yaml in the image: no grants, default limits\n"));
             text.append(details.signatures() == 0 ? "unsigned: a device with a reject-unsigned policy refuses it\n" : "signed\n");
-            for (DeviceStatus d : devices) {
+            for (DeviceStatus d : chosenDevices) {
                 text.append('\n').append(d.device().name()).append(": ");
                 d.info().ifPresentOrElse(info -> {
                     long free = info.memoryBudgetBytes() - info.memoryUsedBytes();
@@ -142,7 +153,7 @@ public final class DeployView extends BorderPane {
         Reference chosen = image.getValue();
         String appName = app.getText().isBlank() ? null : app.getText().strip();
         progress.begin("deploy " + chosen.familiar());
-        for (DeviceStatus target : List.copyOf(targets.getSelectionModel().getSelectedItems())) {
+        for (DeviceStatus target : targets.getSelectionModel().getSelectedItems().stream().map(this::status).toList()) {
             String device = target.device().name();
             context.background().run("deploy " + chosen.familiar() + " to " + device,
                     () -> new DeviceDelivery(context.home().imageStore(), context.home().client(target.device())).deliver(chosen, appName, progress),
@@ -161,6 +172,11 @@ public final class DeployView extends BorderPane {
                         context.devicesChanged();
                     });
         }
+    }
+
+    /** The latest status of a device of the list. */
+    private DeviceStatus status(String name) {
+        return devices.stream().filter(d -> d.device().name().equals(name)).findFirst().orElseThrow();
     }
 
     public ObservableList<String> results() {

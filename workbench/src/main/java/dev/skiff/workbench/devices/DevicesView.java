@@ -51,11 +51,11 @@ public final class DevicesView extends BorderPane {
         table.getColumns().add(column("Address", s -> s.device().address(), 150));
         table.getColumns().add(column("State", s -> s.online() ? "online" : "offline", 70));
         table.getColumns().add(column("Arch", s -> s.info().map(i -> i.os() + "/" + i.arch()).orElse(""), 110));
-        table.getColumns().add(column("Agent", s -> s.info().map(i -> i.agentVersion()).orElse(""), 90));
-        table.getColumns().add(column("Apps running", s -> s.online() ? s.running() + " of " + s.apps().size() : "", 100));
+        table.getColumns().add(column("Agent", s -> s.info().map(i -> i.agentVersion()).orElse(""), 120));
+        table.getColumns().add(column("Apps running", s -> s.online() ? s.running() + " of " + s.apps().size() : "", 110));
         table.getColumns().add(column("Memory", s -> s.info().map(i -> Quantities.formatBytes(i.memoryUsedBytes()) + " of "
                 + Quantities.formatBytes(i.memoryBudgetBytes())).orElse(""), 140));
-        table.getColumns().add(column("Problem", s -> s.problem().orElse(""), 300));
+        table.getColumns().add(column("Problem", s -> s.problem().orElse(""), 260));
 
         Button refresh = new Button("Refresh");
         refresh.setId("refresh-devices");

@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.skiff.workbench.Workbench;
 import dev.skiff.workbench.WorkbenchFixture;
+import dev.skiff.workbench.WorkbenchTest;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,34 +13,11 @@ import java.util.List;
 import javafx.scene.control.Button;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TextArea;
-import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 
 /** Acceptance 3: an invalid manifest shows its problem with the line number and disables Build. */
-@ExtendWith(ApplicationExtension.class)
-class ManifestValidationTest {
-    @TempDir Path dir;
-    private Workbench workbench;
-
-    @Start
-    void start(Stage stage) throws IOException {
-        workbench = WorkbenchFixture.show(stage, Files.createDirectories(dir.resolve("home")));
-    }
-
-    @AfterEach
-    void close() {
-        WorkbenchFixture.onFx(() -> {
-            workbench.close();
-            return null;
-        });
-    }
-
+class ManifestValidationTest extends WorkbenchTest {
     @Test
     void typingAnUnknownKeyShowsItsLineAndDisablesBuild(FxRobot robot) throws IOException {
         Path app = WorkbenchFixture.copyExample("blinky", dir);

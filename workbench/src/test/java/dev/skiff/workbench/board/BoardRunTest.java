@@ -7,9 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.skiff.agent.client.OperatorHome;
 import dev.skiff.image.ImageInspector;
-import dev.skiff.workbench.Workbench;
 import dev.skiff.workbench.WorkbenchFixture;
-import java.io.IOException;
+import dev.skiff.workbench.WorkbenchTest;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -18,36 +17,11 @@ import javafx.scene.control.ListView;
 import javafx.scene.control.TextArea;
 import javafx.scene.paint.Paint;
 import javafx.scene.shape.Circle;
-import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 
 /** Acceptance 1: open examples/blinky, build, sign, run it on the simulated board: the LED in the scene toggles. */
-@ExtendWith(ApplicationExtension.class)
-class BoardRunTest {
-    @TempDir Path dir;
-    private Path home;
-    private Workbench workbench;
-
-    @Start
-    void start(Stage stage) throws IOException {
-        home = Files.createDirectories(dir.resolve("home"));
-        workbench = WorkbenchFixture.show(stage, home);
-    }
-
-    @AfterEach
-    void close() {
-        onFx(() -> {
-            workbench.close();
-            return null;
-        });
-    }
-
+class BoardRunTest extends WorkbenchTest {
     @Test
     void blinkyBuiltAndSignedTogglesTheLedOnTheSimulatedBoard(FxRobot robot) throws Exception {
         Path blinky = WorkbenchFixture.copyExample("blinky", dir);
