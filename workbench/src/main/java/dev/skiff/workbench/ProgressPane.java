@@ -62,8 +62,11 @@ public final class ProgressPane extends HBox implements ProgressListener {
         step.setText(outcome);
     }
 
-    public void fail() {
-        bar.setProgress(0);
+    /** The operation ended, however it ended: a bar still waiting for a first step stops (a failure is told in the message bar). */
+    public void settle() {
+        if (bar.isIndeterminate()) {
+            bar.setProgress(0);
+        }
     }
 
     public String stepText() {

@@ -61,7 +61,10 @@ public final class PushPane extends VBox {
                     progress.end(done);
                     messages.info(done);
                 },
-                () -> running.set(false));
+                () -> {
+                    running.set(false);
+                    progress.settle();
+                });
     }
 
     public ReadOnlyBooleanProperty runningProperty() {

@@ -194,7 +194,10 @@ public final class AppView extends BorderPane {
                     context.messages().info(done);
                     context.imagesChanged();
                 },
-                () -> busy.set(false));
+                () -> {
+                    busy.set(false);
+                    progress.settle();
+                });
     }
 
     private void newKey() {

@@ -170,7 +170,8 @@ public final class DeployView extends BorderPane {
                             context.messages().error(line);
                         }
                         context.devicesChanged();
-                    });
+                    },
+                    progress::settle);
         }
     }
 

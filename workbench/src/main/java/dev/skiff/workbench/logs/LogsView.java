@@ -34,6 +34,8 @@ public final class LogsView extends BorderPane {
     private final ObservableList<String> lines = FXCollections.observableArrayList();
     private final List<String> held = new ArrayList<>();
     private Future<?> tail;
+    /** Which tail the shown lines belong to: a stopped tail's stream may still deliver a line or two. */
+    private long generation;
 
     public LogsView(WorkbenchContext context, ObservableList<DeviceStatus> devices) {
         this.context = context;
@@ -87,14 +89,18 @@ public final class LogsView extends BorderPane {
         String name = device.getValue();
         String appName = app.getText().strip();
         boolean following = follow.isSelected();
+        long mine = ++generation;
         context.messages().info("showing the log of " + appName + " on " + name + (following ? " (following)" : ""));
         tail = context.background().run("logs of " + appName + " on " + name, () -> {
-            context.home().client(name).logs(appName, following, line -> Platform.runLater(() -> add(line)));
+            context.home().client(name).logs(appName, following, line -> Platform.runLater(() -> add(mine, line)));
             return null;
         }, done -> {});
     }
 
-    private void add(String line) {
+    private void add(long from, String line) {
+        if (from != generation) {
+            return;
+        }
         if (pause.isSelected()) {
             held.add(line);
         } else {
@@ -104,6 +110,7 @@ public final class LogsView extends BorderPane {
 
     /** Ends a running tail (its thread is interrupted, which ends the stream). */
     public void stop() {
+        generation++;
         if (tail != null) {
             tail.cancel(true);
             tail = null;
