@@ -83,7 +83,7 @@ final class ReleaseLauncher {
             throw new LaunchException("module of image " + release.image() + ": " + e.getMessage(), e);
         }
         return new ContainerTemplate(release.app(), release.id(), module, image.argv(), image.env(), mounts(release.app(), manifest),
-                limits(manifest.resources()), manifest.restart(), manifest.capabilities());
+                Limits.of(manifest.resources()), manifest.restart(), manifest.capabilities());
     }
 
     private List<Mount> mounts(String app, AppManifest manifest) throws LaunchException {
@@ -98,16 +98,5 @@ final class ReleaseLauncher {
             mounts.add(new Mount(dir, v.path()));
         }
         return mounts;
-    }
-
-    private static Limits limits(AppManifest.Resources resources) {
-        Limits limits = Limits.DEFAULT.withMemoryBytes(resources.memoryBytes());
-        if (resources.cpuTime() != null) {
-            limits = limits.withCpuTime(resources.cpuTime());
-        }
-        if (resources.wallTime() != null) {
-            limits = limits.withWallTime(resources.wallTime());
-        }
-        return limits;
     }
 }
