@@ -56,7 +56,8 @@ final class AgentProcess implements AutoCloseable {
                 """.formatted(deviceName, data, port, trust));
         Path output = dir.resolve(deviceName + ".out");
         String java = ProcessHandle.current().info().command().orElse("java");
-        ProcessBuilder builder = new ProcessBuilder(java, "--enable-native-access=ALL-UNNAMED", "-Xss4m", "-jar",
+        // the JVM options the .deb's launcher passes (installers/deb/share/skiff-agent/jvm.args)
+        ProcessBuilder builder = new ProcessBuilder(java, "@" + Skiff.ROOT.resolve("installers/deb/share/skiff-agent/jvm.args"), "-jar",
                 Skiff.ROOT.resolve("device-agent/target/skiff-agent.jar").toString(), "--config", config.toString())
                 .redirectErrorStream(true).redirectOutput(output.toFile());
         builder.environment().putAll(env);
