@@ -2,7 +2,6 @@ package dev.skiff.bench;
 
 import dev.skiff.agent.client.AgentClient;
 import dev.skiff.protocols.api.ReleaseInfo;
-import dev.skiff.protocols.api.RunResult;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -31,6 +30,8 @@ public final class AgentBench {
     private static final int DEPLOY_CLIENTS = 4;
     /** Concurrent API clients for runs, each on its own kept-alive connection: runs go on in parallel in the agent. */
     static final int RUN_CLIENTS = 8;
+    /** Runs before the churn is timed. */
+    static final int CHURN_WARM_UP = 300;
     private static final String MEMORY_BUDGET = "4G";
     private static final Pattern RUNNING = Pattern.compile("(?m)^skiff_containers\\{state=\"running\"} (\\d+)$");
 
@@ -139,15 +140,21 @@ public final class AgentBench {
         return image.pinned();
     }
 
-    /** Runs the image to its end through {@code POST /v1/runs}: the agent creates, starts, waits for and forgets each container. */
+    /**
+     * Runs the image to its end through {@code POST /v1/runs}: the agent creates, starts, waits for and
+     * forgets each container. The first {@link #CHURN_WARM_UP} runs are not timed: a daemon's steady
+     * state is what churn is about, not the JIT compiling its request path.
+     */
     private static ChurnFigure churn(AgentClient client, String ref, int containers) throws Exception {
         AtomicInteger failures = new AtomicInteger();
-        Duration elapsed = inParallel(RUN_CLIENTS, containers, i -> {
-            RunResult run = client.run(ref, null);
-            if (run.exitCode() != 0) {
+        Task run = i -> {
+            if (client.run(ref, null).exitCode() != 0) {
                 failures.incrementAndGet();
             }
-        });
+        };
+        inParallel(RUN_CLIENTS, CHURN_WARM_UP, run);
+        failures.set(0);
+        Duration elapsed = inParallel(RUN_CLIENTS, containers, run);
         return new ChurnFigure(containers, elapsed, failures.get());
     }
 

@@ -79,8 +79,8 @@ record AgentReport(List<String> agentFlags, List<IdleFigure> idle, ChurnFigure c
                           (pushed to the agent once): the agent checks it against the trust policy (once per digest),
                           reserves its memory, instantiates the cached module, runs it to its exit and forgets it, and
                           answers its exit code and output. No app, release or record is made, like runwasi's
-                          containerd task create/start/wait/delete.
-                        """.formatted(AgentBench.RUN_CLIENTS) + """
+                          containerd task create/start/wait/delete. Timed after %d untimed runs (the JIT's warm-up).
+                        """.formatted(AgentBench.RUN_CLIENTS, AgentBench.CHURN_WARM_UP) + """
                         - **Density**: `examples/sleeper` (`args: ["3600000"]`: prints once, then blocks in
                           `poll_oneoff`), each its own app with `resources.memory: 1M`, deployed through the API into one
                           agent (memory budget 4G); RSS read after the same pause once the last deploy answered; the count running is the agent's own
