@@ -32,7 +32,8 @@ public final class AgentBench {
     static final int RUN_CLIENTS = 8;
     /** Runs before the churn is timed. */
     static final int CHURN_WARM_UP = 300;
-    private static final String MEMORY_BUDGET = "4G";
+    /** Room for the 1000 sleepers' 1M limits, the concurrent runs' and the deploys': the agent refuses a budget its heap cannot hold. */
+    static final String MEMORY_BUDGET = "1200M";
     private static final Pattern RUNNING = Pattern.compile("(?m)^skiff_containers\\{state=\"running\"} (\\d+)$");
 
     /** A fresh agent's time to ready and its RSS after {@link #SETTLE}. */

@@ -83,7 +83,7 @@ record AgentReport(List<String> agentFlags, List<IdleFigure> idle, ChurnFigure c
                         """.formatted(AgentBench.RUN_CLIENTS, AgentBench.CHURN_WARM_UP) + """
                         - **Density**: `examples/sleeper` (`args: ["3600000"]`: prints once, then blocks in
                           `poll_oneoff`), each its own app with `resources.memory: 1M`, deployed through the API into one
-                          agent (memory budget 4G); RSS read after the same pause once the last deploy answered; the count running is the agent's own
+                          agent (memory budget %s); RSS read after the same pause once the last deploy answered; the count running is the agent's own
                           `/metrics`.
                         - **Deploy**: `examples/sleeper` padded to exactly 1 MiB with a custom section of random bytes
                           (a fresh one per deploy, so every deploy verifies and compiles a module the agent has not
@@ -91,7 +91,7 @@ record AgentReport(List<String> agentFlags, List<IdleFigure> idle, ChurnFigure c
                           registry endpoint (`/v2/`, as `skiff push REF --to DEVICE`; timed: the push), then deployed
                           from the `POST /v1/apps/APP/deploy` call to its answer, which comes once the container runs
                           and its health check (`running-for: 0s`) passed (timed: the deploy). The table shows their sum.
-                        """);
+                        """.formatted(AgentBench.MEMORY_BUDGET));
         return md.toString();
     }
 
