@@ -1,5 +1,8 @@
 package dev.skiff.cli;
 
+import dev.skiff.agent.client.DeviceDeployment;
+import dev.skiff.agent.deploy.ImageRunner;
+import dev.skiff.protocols.api.RunResult;
 import dev.skiff.runtime.AdmissionException;
 import dev.skiff.runtime.Container;
 import dev.skiff.runtime.ContainerSpec;
@@ -23,6 +26,7 @@ import dev.skiff.runtime.engine.Mount;
 import dev.skiff.runtime.wasi.InterruptibleInput;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -42,7 +46,7 @@ import picocli.CommandLine.Spec;
 @Command(
         name = "run",
         description = {
-            "Run a WASI module, an app folder, or an image from the local store, in the sandbox.",
+            "Run a WASI module, an app folder, or an image from the local store, in the sandbox; or, with --device, an image on a device.",
             "An app folder or image runs with the args, env, limits, volumes and grants of its skiff.yaml; options and ARGS given here override them.",
             "The exit code is the guest's; 128+signal when it was killed, 137 when it failed, 125 for errors of skiff itself."
         },
@@ -90,6 +94,12 @@ final class RunCommand implements Callable<Integer> {
             description = "Give the app's GPIO grants a board: sim, a simulated board that prints every pin change to stderr.")
     Board board;
 
+    @Option(names = "--device", paramLabel = "DEVICE",
+            description = "Run REF once on this enrolled device instead (see skiff device ls), found in its store or pulled by it as skiff deploy does,"
+                    + " with the args, env and limits of its skiff.yaml (ARGS override the args); its output is printed when it ends."
+                    + " No app is made. --dir, --env, --memory, --cpu-time, --timeout, --interpreter and --board are for local runs.")
+    String device;
+
     @Parameters(index = "0", paramLabel = "FILE.wasm|DIR|REF",
             description = "A module file (a path ending in .wasm or starting with . or /), an app folder (skiff.yaml and its module),"
                     + " or an image: from the local store, else pulled from the registry it names (e.g. 127.0.0.1:5000/hello:1.0.0).")
@@ -101,6 +111,9 @@ final class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter err = spec.commandLine().getErr();
+        if (device != null) {
+            return runOnDevice(err);
+        }
         try (Sandbox sandbox = Sandbox.withCompileCache(SkiffHome.compileCache())) {
             Path volumes = SkiffHome.dir().resolve("volumes");
             AppLaunch launch = Files.isDirectory(Path.of(target)) ? AppLaunch.ofAppFolder(Path.of(target), args, volumes)
@@ -144,6 +157,34 @@ final class RunCommand implements Callable<Integer> {
         } catch (ModuleException | AdmissionException e) {
             throw new IllegalArgumentException(target + ": " + e.getMessage(), e);
         }
+    }
+
+    private int runOnDevice(PrintWriter err) throws IOException {
+        if (!dirs.isEmpty() || !env.isEmpty() || memory != null || cpuTime != null || timeout != null || interpreter || board != null) {
+            throw new IllegalArgumentException("--device runs the image with the env and limits of its skiff.yaml;"
+                    + " --dir, --env, --memory, --cpu-time, --timeout, --interpreter and --board are for local runs only");
+        }
+        if (isFile(target) || Files.isDirectory(Path.of(target))) {
+            throw new IllegalArgumentException("--device runs an image, and " + target + " is a file or folder: build it (skiff build), push it"
+                    + " to the device (skiff push REF --to " + device + ") and run that");
+        }
+        DeviceDeployment.RunOutcome outcome = new DeviceDeployment(SkiffHome.imageStore(), SkiffHome.client(device))
+                .run(Reference.parse(target), args.isEmpty() ? null : args, false);
+        outcome.pulled().ifPresent(pulled -> err.println(device + " pulled " + pulled.image() + " ("
+                + Quantities.formatBytes(pulled.downloadedBytes()) + " downloaded)"));
+        RunResult result = outcome.result();
+        PrintWriter out = spec.commandLine().getOut();
+        out.print(result.stdout());
+        out.flush();
+        err.print(result.stderr());
+        if (result.outputTruncated()) {
+            err.println("skiff: the output was cut to its first " + Quantities.formatBytes(ImageRunner.OUTPUT_LIMIT) + " per stream");
+        }
+        if (!result.detail().startsWith("exited")) {
+            err.println("skiff: container " + result.detail());
+        }
+        err.flush();
+        return result.exitCode();
     }
 
     /** Host modules for the app's grants; GPIO lines need a board to be on. */

@@ -4,6 +4,7 @@ import dev.skiff.agent.content.ContentStore;
 import dev.skiff.agent.content.ImageGc;
 import dev.skiff.agent.deploy.DeployException;
 import dev.skiff.agent.deploy.Deployer;
+import dev.skiff.agent.deploy.ImageRunner;
 import dev.skiff.agent.deploy.Reconciler;
 import dev.skiff.agent.enroll.Enrollment;
 import dev.skiff.agent.events.Event;
@@ -55,6 +56,7 @@ public final class Agent implements AutoCloseable {
     private final Supervisor supervisor;
     private final EventLog events;
     private final Deployer deployer;
+    private final ImageRunner runner;
     private final AppRepository apps;
     private final ReleaseRepository releases;
     private final RunRepository runs;
@@ -76,9 +78,10 @@ public final class Agent implements AutoCloseable {
         };
         this.supervisor = new Supervisor(sandbox, logs, runs, config.memoryBudgetBytes(), gpio);
         this.events = new EventLog(db);
-        this.deployer = new Deployer(db, events, supervisor, content, sandbox, data.resolve("volumes"),
-                new TrustGate(content.images(), config.trust()),
+        TrustGate trust = new TrustGate(content.images(), config.trust());
+        this.deployer = new Deployer(db, events, supervisor, content, sandbox, data.resolve("volumes"), trust,
                 config.gpio().board().<ToIntFunction<String>>map(board -> board::line).orElse(BoardProfile::headerLine));
+        this.runner = new ImageRunner(content, sandbox, data.resolve("volumes"), trust, supervisor);
         this.apps = new AppRepository(db);
         this.releases = new ReleaseRepository(db);
         this.enrollment = enrollment;
@@ -160,6 +163,14 @@ public final class Agent implements AutoCloseable {
         Release release = deployer.deploy(app, image, grantOverrides);
         collectGarbage();
         return release;
+    }
+
+    /**
+     * Runs an image of the content store once and waits for its end, making no app of it; see
+     * {@link ImageRunner#run}. Nothing of the run is kept.
+     */
+    public ImageRunner.Result run(Reference image, List<String> args) throws DeployException, InterruptedException {
+        return runner.run(image, args);
     }
 
     public Release rollback(String app) throws DeployException, InterruptedException {

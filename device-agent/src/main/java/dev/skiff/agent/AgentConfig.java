@@ -12,7 +12,7 @@ import java.nio.file.Path;
  * <pre>
  * device-name: kitchen-pi
  * data-dir: /var/lib/skiff-agent     # relative paths count from the config file's folder
- * memory-budget: 512M                # the sum of admitted containers' memory limits
+ * memory-budget: 512M                # the sum of admitted containers' memory limits; at most the JVM's heap
  * logs:
  *   max-size: 10M                    # current.log rotates past this
  *   files: 5                         # rotated files kept: current.log.1 … .5

@@ -65,7 +65,7 @@ final class AgentConfigParser {
         AgentConfig defaults = AgentConfig.defaults(file.toAbsolutePath().getParent().resolve("data"));
         String deviceName = value("device-name", s -> s, defaults.deviceName());
         Path dataDir = value("data-dir", s -> file.toAbsolutePath().getParent().resolve(s).normalize(), defaults.dataDir());
-        long budget = value("memory-budget", AgentConfigParser::positiveBytes, defaults.memoryBudgetBytes());
+        long budget = value("memory-budget", AgentConfigParser::budgetBytes, defaults.memoryBudgetBytes());
         long logSize = value("logs.max-size", AgentConfigParser::positiveBytes, defaults.logMaxBytes());
         int logFiles = value("logs.files", s -> number(s, 1, 1000), defaults.logFiles());
         String address = value("listen.address", s -> s, defaults.listenAddress());
@@ -122,6 +122,20 @@ final class AgentConfigParser {
         long bytes = Quantities.parseBytes(text);
         if (bytes <= 0) {
             throw new IllegalArgumentException("must be more than 0");
+        }
+        return bytes;
+    }
+
+    /**
+     * A budget the heap can hold: containers' linear memory lives on the JVM's heap, so a budget
+     * larger than the heap would admit containers the JVM cannot give memory to.
+     */
+    private static long budgetBytes(String text) {
+        long bytes = positiveBytes(text);
+        long heap = Runtime.getRuntime().maxMemory();
+        if (bytes > heap) {
+            throw new IllegalArgumentException(text.trim() + " is more than the JVM's whole heap (" + Quantities.formatBytes(heap)
+                    + "), where containers' memory lives; lower it, or give the agent a larger heap (e.g. -Xmx2g in SKIFF_AGENT_JAVA_OPTS)");
         }
         return bytes;
     }

@@ -74,6 +74,16 @@ class AgentConfigTest {
     }
 
     @Test
+    void aMemoryBudgetLargerThanTheHeapIsRefusedForTheHeapHoldsContainersMemory() throws Exception {
+        long heap = Runtime.getRuntime().maxMemory();
+        Path file = write("memory-budget: " + (heap / (1 << 20) + 1) + "M\n");
+        ConfigException e = assertThrows(ConfigException.class, () -> AgentConfig.load(file));
+        assertTrue(e.getMessage().contains(file + ":1:16: memory-budget: " + (heap / (1 << 20) + 1) + "M is more than the JVM's whole heap ("),
+                e.getMessage());
+        assertEquals(heap / (1 << 20) << 20, AgentConfig.load(write("memory-budget: " + heap / (1 << 20) + "M\n")).memoryBudgetBytes());
+    }
+
+    @Test
     void malformedYamlIsReportedWhereItBreaks() throws Exception {
         Path file = write("device-name: [unclosed\n");
         ConfigException e = assertThrows(ConfigException.class, () -> AgentConfig.load(file));

@@ -65,8 +65,9 @@ final class AgentProcess implements AutoCloseable {
     private static AgentProcess start(Path dir, Path data, String deviceName, String trust, Map<String, String> env,
             String moreConfig) throws IOException, InterruptedException {
         String java = ProcessHandle.current().info().command().orElse("java");
-        return start(dir, data, deviceName, trust, env, moreConfig,
-                List.of(java, "--enable-native-access=ALL-UNNAMED", "-Xss4m", "-jar", Skiff.ROOT.resolve("device-agent/target/skiff-agent.jar").toString()));
+        // the JVM options the .deb's launcher passes (installers/deb/share/skiff-agent/jvm.args)
+        return start(dir, data, deviceName, trust, env, moreConfig, List.of(java, "@" + Skiff.ROOT.resolve("installers/deb/share/skiff-agent/jvm.args"),
+                "-jar", Skiff.ROOT.resolve("device-agent/target/skiff-agent.jar").toString()));
     }
 
     private static AgentProcess start(Path dir, Path data, String deviceName, String trust, Map<String, String> env, String moreConfig,

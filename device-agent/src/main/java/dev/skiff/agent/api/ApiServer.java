@@ -65,6 +65,7 @@ public final class ApiServer implements AutoCloseable {
                 new Route("POST", "/v1/enroll", false, device::enroll),
                 new Route("GET", "/v1/info", true, device::info),
                 new Route("POST", "/v1/images/pull", true, images::pull),
+                new Route("POST", "/v1/runs", true, apps::run),
                 new Route("GET", "/v1/apps", true, apps::ps),
                 new Route("DELETE", "/v1/apps/{app}", true, apps::remove),
                 new Route("POST", "/v1/apps/{app}/deploy", true, apps::deploy),

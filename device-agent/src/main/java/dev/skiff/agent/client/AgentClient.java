@@ -21,6 +21,8 @@ import dev.skiff.protocols.api.PinChangeInfo;
 import dev.skiff.protocols.api.PullRequest;
 import dev.skiff.protocols.api.PullResponse;
 import dev.skiff.protocols.api.ReleaseInfo;
+import dev.skiff.protocols.api.RunRequest;
+import dev.skiff.protocols.api.RunResult;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.ConnectException;
@@ -114,6 +116,11 @@ public final class AgentClient {
     /** A deploy with the app's GPIO labels remapped to other header lines of the device ({@code LED} to {@code GPIO27}). */
     public ReleaseInfo deploy(String app, String image, Map<String, String> grants) throws IOException {
         return ApiJson.read(send("POST", appPath(app, "/deploy"), new DeployRequest(image, grants)), ReleaseInfo.class);
+    }
+
+    /** Runs an image of the device's store once and waits for its end; {@code args} (or null) replace the image's. */
+    public RunResult run(String image, List<String> args) throws IOException {
+        return ApiJson.read(send("POST", "/v1/runs", new RunRequest(image, args)), RunResult.class);
     }
 
     public void stop(String app) throws IOException {

@@ -73,6 +73,11 @@ final class ReleaseLauncher {
     }
 
     ContainerTemplate template(Release release, AppImage image, AppManifest manifest) throws LaunchException {
+        return template(release.app(), release.id(), release.image(), image, manifest);
+    }
+
+    /** A template of an image's container under any name: a release's, or a one-off run's. */
+    ContainerTemplate template(String app, long releaseId, Digest digest, AppImage image, AppManifest manifest) throws LaunchException {
         if (image.precompiled() != null) {
             sandbox.offerPrecompiled(image.wasm(), image.precompiled().engineVersion(), image.precompiled().artifact());
         }
@@ -80,9 +85,9 @@ final class ReleaseLauncher {
         try {
             module = sandbox.prepare(image.wasm(), ExecutionMode.COMPILED);
         } catch (ModuleException e) {
-            throw new LaunchException("module of image " + release.image() + ": " + e.getMessage(), e);
+            throw new LaunchException("module of image " + digest + ": " + e.getMessage(), e);
         }
-        return new ContainerTemplate(release.app(), release.id(), module, image.argv(), image.env(), mounts(release.app(), manifest),
+        return new ContainerTemplate(app, releaseId, module, image.argv(), image.env(), mounts(app, manifest),
                 Limits.of(manifest.resources()), manifest.restart(), manifest.capabilities());
     }
 
