@@ -15,5 +15,5 @@ SKIFF_HOME=$work/home ./skiff save -o "$work/hello.tar" hello:1 >/dev/null 2>&1
 mkdir -p "$work/native"
 printf '#include <stdio.h>\nint main(void) { puts("Hello from runc!"); return 0; }\n' > "$work/hello.c"
 clang -static -O2 "$work/hello.c" -o "$work/native/hello"
-bench_java ShimBench --launcher shim/containerd-shim-skiff-v1 --image "$work/hello.tar" \
+bench_java ShimBench --launcher containerd-shim/containerd-shim-skiff-v1 --image "$work/hello.tar" \
   --native-rootfs "$work/native" --runs "$runs" --out bench/results/shim.md

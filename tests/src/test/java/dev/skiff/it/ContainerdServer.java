@@ -37,13 +37,13 @@ final class ContainerdServer implements AutoCloseable {
     }
 
     /**
-     * A containerd that finds the Skiff shim ({@code shim/containerd-shim-skiff-v1}) on its PATH, as
+     * A containerd that finds the Skiff shim ({@code containerd-shim/containerd-shim-skiff-v1}) on its PATH, as
      * runtime {@code io.containerd.skiff.v1}, its shims caching compiled modules under {@code dir}.
      */
     static ContainerdServer startWithShim(Path dir) throws IOException, InterruptedException {
-        Path launcher = Skiff.ROOT.resolve("shim/containerd-shim-skiff-v1");
-        if (!Files.isRegularFile(Skiff.ROOT.resolve("shim/target/skiff-shim.jar"))) {
-            throw new AssertionError("shim/target/skiff-shim.jar is missing: build it with mvn -pl shim -am package");
+        Path launcher = Skiff.ROOT.resolve("containerd-shim/containerd-shim-skiff-v1");
+        if (!Files.isRegularFile(Skiff.ROOT.resolve("containerd-shim/target/skiff-shim.jar"))) {
+            throw new AssertionError("containerd-shim/target/skiff-shim.jar is missing: build it with mvn -pl containerd-shim -am package");
         }
         return start(dir, Map.of(
                 "PATH", launcher.getParent() + File.pathSeparator + System.getenv().getOrDefault("PATH", "/usr/bin:/bin"),
