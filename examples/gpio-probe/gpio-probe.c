@@ -9,12 +9,19 @@
  *                      toggled=N (the grant's max-writes-per-second holds it back)
  *   read               gets BUTTON, reads it once: level=0|1
  *   trap               gets LED, sets it active, then traps (unreachable)
+ *   wait EDGE MS       gets BUTTON, arms a watch for EDGE (rising, falling or edge), prints
+ *                      "armed" and waits up to MS ms (-1: forever): wait=ok|timeout
+ *   wait-trap          gets LED and sets it active, waits for BUTTON's rising edge, then traps
+ *
+ * Exports `health` (returns 0): health probes are answered while the guest waits for an edge.
  */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "skiff_gpio.h"
+
+__attribute__((export_name("health"))) int health(void) { return 0; }
 
 /* Prints what=<gpio-error name>; returns the exit status for a failed call. */
 static int failed(const char *what, int err) {
@@ -27,6 +34,19 @@ static gpio_pin_t pin_or_exit(int (*get)(const char *, gpio_pin_t *), const char
     int err = get(label, &pin);
     if (err != GPIO_OK) exit(failed("get", err));
     return pin;
+}
+
+/* Arms a watch on BUTTON for "rising", "falling" or "edge" and says so on stdout. */
+static gpio_watch_t armed(const char *edge) {
+    gpio_pin_t button = pin_or_exit(gpio_in_get, "BUTTON");
+    gpio_watch_t watch;
+    int err = strcmp(edge, "rising") == 0    ? gpio_watch_rising(button, &watch)
+              : strcmp(edge, "falling") == 0 ? gpio_watch_falling(button, &watch)
+                                             : gpio_watch_edge(button, &watch);
+    if (err != GPIO_OK) exit(failed("watch", err));
+    printf("armed\n");
+    fflush(stdout);
+    return watch;
 }
 
 int main(int argc, char **argv) {
@@ -58,6 +78,18 @@ int main(int argc, char **argv) {
         gpio_set(pin_or_exit(gpio_out_get, "LED"), 1);
         __builtin_trap();
     }
-    fprintf(stderr, "usage: gpio-probe get out|in LABEL | toggle N | read | trap\n");
+    if (strcmp(test, "wait") == 0 && argc > 3) {
+        gpio_watch_t watch = armed(argv[2]);
+        int err = gpio_watch_wait(&watch, (int)strtol(argv[3], NULL, 10));
+        printf("wait=%s\n", err == GPIO_OK ? "ok" : gpio_error_name(err));
+        return 0;
+    }
+    if (strcmp(test, "wait-trap") == 0) {
+        gpio_set(pin_or_exit(gpio_out_get, "LED"), 1);
+        gpio_watch_t watch = armed("rising");
+        gpio_watch_wait(&watch, -1);
+        __builtin_trap();
+    }
+    fprintf(stderr, "usage: gpio-probe get out|in LABEL | toggle N | read | trap | wait EDGE MS | wait-trap\n");
     return 2;
 }

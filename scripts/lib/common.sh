@@ -4,6 +4,13 @@
 skiff_root() { cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd; }
 
 java_major() { # prints the major version of the java binary $1, or 0
+  # The JDK's release file answers without starting a JVM (the containerd shim runs this per container).
+  local release
+  release="$(dirname "$1")/../release"
+  if [ -f "$release" ] && grep -q '^JAVA_VERSION="[0-9]' "$release"; then
+    sed -n 's/^JAVA_VERSION="\([0-9]*\).*/\1/p' "$release" | head -n1
+    return
+  fi
   "$1" -XshowSettings:properties -version 2>&1 | awk -F'= ' '/java.specification.version/ {print $2; exit}' | cut -d. -f1 || echo 0
 }
 

@@ -12,8 +12,10 @@
  * Ports are opened by the name the app's skiff.yaml grants (capabilities: serial: GPS: ...);
  * baud and parity come from the grant. Every function returns SERIAL_OK (0) or one of the
  * error cases below; serial_error_name() names it.
- * Header only: include it and build with clang --target=wasm32-wasi -I sdk/c. It defines the
- * module's cabi_realloc export (weak, over malloc), through which the host returns read bytes.
+ * Header only: include it and build with clang --target=wasm32-wasi -I sdk/c. Through
+ * skiff_cabi.h it defines the module's cabi_realloc export, through which the host returns read
+ * bytes: include it in one source file only, or define SKIFF_NO_CABI_REALLOC where another
+ * library already defines cabi_realloc.
  */
 #ifndef SKIFF_SERIAL_H
 #define SKIFF_SERIAL_H
@@ -21,6 +23,8 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+
+#include "skiff_cabi.h"
 
 typedef int32_t serial_port_t;
 
@@ -46,14 +50,6 @@ SKIFF_SERIAL_IMPORT("[method]port.write")
 void skiff_serial_port_write(serial_port_t self, const uint8_t *bytes, size_t len, void *ret);
 SKIFF_SERIAL_IMPORT("[resource-drop]port")
 void skiff_serial_port_drop(serial_port_t self);
-
-/* The canonical ABI's allocator: the host calls it to place a returned list in guest memory. */
-__attribute__((weak, export_name("cabi_realloc")))
-void *cabi_realloc(void *old, size_t old_size, size_t align, size_t new_size) {
-    (void)old_size;
-    (void)align; /* malloc's alignment (16) covers every list Skiff returns */
-    return realloc(old, new_size);
-}
 
 typedef struct {
     _Alignas(4) uint8_t bytes[12];

@@ -1,7 +1,6 @@
 package dev.skiff.bench;
 
 import dev.skiff.agent.client.AgentClient;
-import dev.skiff.protocols.api.ContainerInfo;
 import dev.skiff.protocols.api.ReleaseInfo;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -27,15 +26,20 @@ import java.util.regex.Pattern;
 public final class AgentBench {
     /** How long the agent is left alone before its RSS is read, so start-up garbage and JIT threads have settled. */
     static final Duration SETTLE = Duration.ofSeconds(5);
-    /** Concurrent API clients: the agent serialises deploys, so a few are enough to keep it busy. */
-    private static final int CLIENTS = 4;
-    private static final String MEMORY_BUDGET = "4G";
+    /** Concurrent API clients for deploys: the agent serialises them, so a few are enough to keep it busy. */
+    private static final int DEPLOY_CLIENTS = 4;
+    /** Concurrent API clients for runs, each on its own kept-alive connection: runs go on in parallel in the agent. */
+    static final int RUN_CLIENTS = 8;
+    /** Runs before the churn is timed. */
+    static final int CHURN_WARM_UP = 300;
+    /** Room for the 1000 sleepers' 1M limits, the concurrent runs' and the deploys': the agent refuses a budget its heap cannot hold. */
+    static final String MEMORY_BUDGET = "1200M";
     private static final Pattern RUNNING = Pattern.compile("(?m)^skiff_containers\\{state=\"running\"} (\\d+)$");
 
     /** A fresh agent's time to ready and its RSS after {@link #SETTLE}. */
     record IdleFigure(Duration ready, long rssBytes) {}
 
-    /** {@code containers} deploy → exit → remove cycles in {@code elapsed}; {@code failures} did not exit 0. */
+    /** {@code containers} runs (create, start, wait, delete) in {@code elapsed}; {@code failures} did not exit 0. */
     record ChurnFigure(int containers, Duration elapsed, int failures) {
         double perSecond() {
             return containers / (elapsed.toNanos() / 1e9);
@@ -45,8 +49,8 @@ public final class AgentBench {
     /** {@code sleepers} deployed in {@code deployTime}, {@code running} by the agent's metrics, and its RSS before and after. */
     record DensityFigure(int sleepers, Duration deployTime, int running, long rssBeforeBytes, long rssAfterBytes, Duration shutdown) {}
 
-    /** Each deploy of a distinct signed 1 MiB module, deploy call → running. */
-    record DeployFigure(int moduleBytes, List<Duration> latencies) {}
+    /** Each delivery of a distinct signed 1 MiB module: its push to the agent's {@code /v2/}, then its deploy call → running. */
+    record DeployFigure(int moduleBytes, List<Duration> pushes, List<Long> uploadedBytes, List<Duration> latencies) {}
 
     public static void main(String[] args) throws Exception {
         Path jar = null;
@@ -86,14 +90,12 @@ public final class AgentBench {
             try (AgentProcess agent = startSettled(jar, agentFlags, dir, operator, idle)) {
                 say("idle agent " + idleStarts + ": " + idle.getLast() + "; this one stays up for the rest");
                 AgentClient client = operator.enroll(agent);
-                Path data = dir.resolve("data");
-                deployed = deployLatency(client, operator, data, sleeper, deploys);
-                say("deploys: " + deployed.latencies());
-                churned = churn(client, operator.buildSigned(data, "churn", "1", hello,
-                        "resources: {memory: 1M}\nrestart: {policy: \"no\"}\nhealth: {running-for: 0s}\n"), churn);
+                deployed = deployLatency(client, operator, sleeper, deploys);
+                say("deploys: " + deployed);
+                churned = churn(client, pushed(client, operator, operator.buildSigned("churn", "1", hello, "resources: {memory: 1M}\n")), churn);
                 say("churn: " + churned);
-                density = density(agent, client, operator.buildSigned(data, "idle", "1", sleeper,
-                        "args: [\"3600000\"]\nresources: {memory: 1M}\nrestart: {policy: \"no\"}\nhealth: {running-for: 0s}\n"), sleepers);
+                density = density(agent, client, pushed(client, operator, operator.buildSigned("idle", "1", sleeper,
+                        "args: [\"3600000\"]\nresources: {memory: 1M}\nrestart: {policy: \"no\"}\nhealth: {running-for: 0s}\n")), sleepers);
                 say("density: " + density);
             }
         }
@@ -112,41 +114,54 @@ public final class AgentBench {
     }
 
     /** Each deploy a module of its own (fresh padding, fresh digest), so none is served from the compile cache. */
-    private static DeployFigure deployLatency(AgentClient client, BenchOperator operator, Path data, byte[] sleeper, int deploys)
-            throws Exception {
+    private static DeployFigure deployLatency(AgentClient client, BenchOperator operator, byte[] sleeper, int deploys) throws Exception {
         int size = 1 << 20;
         Random random = new Random(42);
+        List<Duration> pushes = new ArrayList<>();
+        List<Long> uploaded = new ArrayList<>();
         List<Duration> latencies = new ArrayList<>();
         for (int i = 1; i <= deploys; i++) {
             String app = "big-" + i;
-            String ref = operator.buildSigned(data, "big", Integer.toString(i), PaddedModule.pad(sleeper, size, random),
+            BenchOperator.SignedImage image = operator.buildSigned("big", Integer.toString(i), PaddedModule.pad(sleeper, size, random),
                     "args: [\"3600000\"]\nresources: {memory: 1M}\nhealth: {running-for: 0s}\n");
             long t0 = System.nanoTime();
-            expectActive(client.deploy(app, ref));
-            latencies.add(Duration.ofNanos(System.nanoTime() - t0));
+            uploaded.add(operator.push(client, image).uploadedBlobBytes());
+            long t1 = System.nanoTime();
+            expectActive(client.deploy(app, image.pinned()));
+            pushes.add(Duration.ofNanos(t1 - t0));
+            latencies.add(Duration.ofNanos(System.nanoTime() - t1));
             client.remove(app);
         }
-        return new DeployFigure(size, latencies);
+        return new DeployFigure(size, pushes, uploaded, latencies);
     }
 
-    /** Deploy (the container starts), wait until ps shows it ended, remove (the agent forgets it). */
+    /** Pushes the image to the agent; returns the reference to deploy or run. */
+    private static String pushed(AgentClient client, BenchOperator operator, BenchOperator.SignedImage image) throws Exception {
+        operator.push(client, image);
+        return image.pinned();
+    }
+
+    /**
+     * Runs the image to its end through {@code POST /v1/runs}: the agent creates, starts, waits for and
+     * forgets each container. The first {@link #CHURN_WARM_UP} runs are not timed: a daemon's steady
+     * state is what churn is about, not the JIT compiling its request path.
+     */
     private static ChurnFigure churn(AgentClient client, String ref, int containers) throws Exception {
         AtomicInteger failures = new AtomicInteger();
-        Duration elapsed = inParallel(containers, i -> {
-            String app = "churn-" + i;
-            expectActive(client.deploy(app, ref));
-            ContainerInfo end = awaitEnd(client, app);
-            if (!end.detail().equals("exited with code 0")) {
+        Task run = i -> {
+            if (client.run(ref, null).exitCode() != 0) {
                 failures.incrementAndGet();
             }
-            client.remove(app);
-        });
+        };
+        inParallel(RUN_CLIENTS, CHURN_WARM_UP, run);
+        failures.set(0);
+        Duration elapsed = inParallel(RUN_CLIENTS, containers, run);
         return new ChurnFigure(containers, elapsed, failures.get());
     }
 
     private static DensityFigure density(AgentProcess agent, AgentClient client, String ref, int sleepers) throws Exception {
         long before = agent.rssBytes();
-        Duration deployTime = inParallel(sleepers, i -> expectActive(client.deploy("idle-" + i, ref)));
+        Duration deployTime = inParallel(DEPLOY_CLIENTS, sleepers, i -> expectActive(client.deploy("idle-" + i, ref)));
         Thread.sleep(SETTLE);
         long after = agent.rssBytes();
         Matcher running = RUNNING.matcher(client.metrics());
@@ -154,17 +169,6 @@ public final class AgentBench {
             throw new IllegalStateException("the agent's /metrics has no running containers line");
         }
         return new DensityFigure(sleepers, deployTime, Integer.parseInt(running.group(1)), before, after, agent.stop());
-    }
-
-    private static ContainerInfo awaitEnd(AgentClient client, String app) throws IOException, InterruptedException {
-        while (true) {
-            for (ContainerInfo c : client.ps()) {
-                if (c.app().equals(app) && !c.state().equals("running") && !c.state().equals("created")) {
-                    return c;
-                }
-            }
-            Thread.sleep(1);
-        }
     }
 
     private static void expectActive(ReleaseInfo release) {
@@ -178,13 +182,13 @@ public final class AgentBench {
         void run(int index) throws Exception;
     }
 
-    /** Runs task 0..count-1 on {@link #CLIENTS} threads; returns the wall time of all of it. The first failure ends the run. */
-    private static Duration inParallel(int count, Task task) throws Exception {
+    /** Runs task 0..count-1 on {@code threads} threads; returns the wall time of all of it. The first failure ends the run. */
+    private static Duration inParallel(int threads, int count, Task task) throws Exception {
         AtomicInteger next = new AtomicInteger();
         AtomicReference<Exception> failure = new AtomicReference<>();
         List<Thread> clients = new ArrayList<>();
         long t0 = System.nanoTime();
-        for (int c = 0; c < CLIENTS; c++) {
+        for (int c = 0; c < threads; c++) {
             clients.add(Thread.ofVirtual().start(() -> {
                 for (int i = next.getAndIncrement(); i < count && failure.get() == null; i = next.getAndIncrement()) {
                     try {

@@ -4,6 +4,7 @@ import dev.skiff.agent.client.DeviceDeployment;
 import dev.skiff.image.oci.Reference;
 import dev.skiff.protocols.Quantities;
 import dev.skiff.protocols.api.ReleaseInfo;
+import dev.skiff.protocols.manifest.GrantOverrides;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -40,13 +41,19 @@ final class DeployCommand implements Callable<Integer> {
     @Option(names = "--pull", description = "Have the device pull REF from its registry first, with its own credentials (DATA/docker-config.json).")
     boolean pull;
 
+    @Option(names = "--grant", paramLabel = "LABEL=LINE",
+            description = "Put the app's GPIO label on another header line of the device (GPIO27, PIN13 or 27), keeping its mode,"
+                    + " levels and rates; repeatable. The device checks it like the app's own grants.")
+    Map<String, String> grants = new LinkedHashMap<>();
+
     @Option(names = "--serial", paramLabel = "NAME=DEVICE",
-            description = "Open the app's serial port NAME on the device's DEVICE instead of the one its grant names; the release keeps it. Repeatable.")
+            description = "Open the app's serial port NAME on the device's DEVICE instead of the one its grant names; repeatable.")
     Map<String, String> serialDevices = new LinkedHashMap<>();
 
     @Override
     public Integer call() throws Exception {
-        DeviceDeployment.Outcome outcome = new DeviceDeployment(SkiffHome.imageStore(), device.client()).deploy(Reference.parse(ref), app, pull, serialDevices);
+        DeviceDeployment.Outcome outcome = new DeviceDeployment(SkiffHome.imageStore(), device.client())
+                .deploy(Reference.parse(ref), app, pull, new GrantOverrides(grants, serialDevices));
         outcome.pulled().ifPresent(pulled -> spec.commandLine().getErr().println(device.name + " pulled " + pulled.image() + " ("
                 + Quantities.formatBytes(pulled.downloadedBytes()) + " downloaded)"));
         ReleaseInfo release = outcome.release();

@@ -4,7 +4,6 @@ import dev.skiff.image.registry.DistributionClient;
 import dev.skiff.image.registry.DockerConfig;
 import dev.skiff.image.registry.RegistryClient;
 import java.io.IOException;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -18,7 +17,7 @@ final class RegistryOptions {
 
     /** {@code $DOCKER_CONFIG/config.json}, else {@code ~/.docker/config.json}. */
     static DockerConfig dockerConfig() throws IOException {
-        return DockerConfig.load(DockerConfig.location(System.getenv(), Path.of(System.getProperty("user.home"))));
+        return DockerConfig.ofCurrentUser();
     }
 
     Set<String> insecureRegistries() {

@@ -1,5 +1,8 @@
 package dev.skiff.cli;
 
+import dev.skiff.agent.client.DeviceDeployment;
+import dev.skiff.agent.deploy.ImageRunner;
+import dev.skiff.protocols.api.RunResult;
 import dev.skiff.runtime.AdmissionException;
 import dev.skiff.runtime.Container;
 import dev.skiff.runtime.ContainerSpec;
@@ -12,12 +15,13 @@ import dev.skiff.image.registry.ImageFetcher;
 import dev.skiff.protocols.Quantities;
 import dev.skiff.protocols.manifest.AppManifest;
 import dev.skiff.protocols.manifest.CapabilityGrants;
+import dev.skiff.runtime.capability.CapabilityUnavailableException;
 import dev.skiff.runtime.capability.HostModule;
-import dev.skiff.runtime.capability.gpio.GpioHost;
+import dev.skiff.runtime.capability.Peripherals;
+import dev.skiff.runtime.capability.gpio.GpioBackend;
 import dev.skiff.runtime.capability.gpio.PinChangeLog;
 import dev.skiff.runtime.capability.gpio.SimulatedBoard;
 import dev.skiff.runtime.capability.serial.JsscSerialBackend;
-import dev.skiff.runtime.capability.serial.SerialHost;
 import dev.skiff.runtime.Sandbox;
 import dev.skiff.runtime.engine.ExecutionMode;
 import dev.skiff.runtime.engine.ModuleException;
@@ -25,6 +29,7 @@ import dev.skiff.runtime.engine.Mount;
 import dev.skiff.runtime.wasi.InterruptibleInput;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -33,6 +38,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -44,7 +50,7 @@ import picocli.CommandLine.Spec;
 @Command(
         name = "run",
         description = {
-            "Run a WASI module, an app folder, or an image from the local store, in the sandbox.",
+            "Run a WASI module, an app folder, or an image from the local store, in the sandbox; or, with --device, an image on a device.",
             "An app folder or image runs with the args, env, limits, volumes and grants of its skiff.yaml; options and ARGS given here override them.",
             "The exit code is the guest's; 128+signal when it was killed, 137 when it failed, 125 for errors of skiff itself."
         },
@@ -96,6 +102,12 @@ final class RunCommand implements Callable<Integer> {
             description = "Open the app's serial port NAME on DEVICE (e.g. /dev/pts/3) instead of the device its grant names. Repeatable.")
     Map<String, String> serialDevices = new LinkedHashMap<>();
 
+    @Option(names = "--device", paramLabel = "DEVICE",
+            description = "Run REF once on this enrolled device instead (see skiff device ls), found in its store or pulled by it as skiff deploy does,"
+                    + " with the args, env and limits of its skiff.yaml (ARGS override the args); its output is printed when it ends."
+                    + " No app is made. --dir, --env, --memory, --cpu-time, --timeout, --interpreter, --board and --serial are for local runs.")
+    String device;
+
     @Parameters(index = "0", paramLabel = "FILE.wasm|DIR|REF",
             description = "A module file (a path ending in .wasm or starting with . or /), an app folder (skiff.yaml and its module),"
                     + " or an image: from the local store, else pulled from the registry it names (e.g. 127.0.0.1:5000/hello:1.0.0).")
@@ -107,6 +119,9 @@ final class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter err = spec.commandLine().getErr();
+        if (device != null) {
+            return runOnDevice(err);
+        }
         try (Sandbox sandbox = Sandbox.withCompileCache(SkiffHome.compileCache())) {
             Path volumes = SkiffHome.dir().resolve("volumes");
             AppLaunch launch = Files.isDirectory(Path.of(target)) ? AppLaunch.ofAppFolder(Path.of(target), args, volumes)
@@ -152,22 +167,51 @@ final class RunCommand implements Callable<Integer> {
         }
     }
 
+    private int runOnDevice(PrintWriter err) throws IOException {
+        if (!dirs.isEmpty() || !env.isEmpty() || memory != null || cpuTime != null || timeout != null || interpreter || board != null
+                || !serialDevices.isEmpty()) {
+            throw new IllegalArgumentException("--device runs the image with the env and limits of its skiff.yaml;"
+                    + " --dir, --env, --memory, --cpu-time, --timeout, --interpreter, --board and --serial are for local runs only");
+        }
+        if (isFile(target) || Files.isDirectory(Path.of(target))) {
+            throw new IllegalArgumentException("--device runs an image, and " + target + " is a file or folder: build it (skiff build), push it"
+                    + " to the device (skiff push REF --to " + device + ") and run that");
+        }
+        DeviceDeployment.RunOutcome outcome = new DeviceDeployment(SkiffHome.imageStore(), SkiffHome.client(device))
+                .run(Reference.parse(target), args.isEmpty() ? null : args, false);
+        outcome.pulled().ifPresent(pulled -> err.println(device + " pulled " + pulled.image() + " ("
+                + Quantities.formatBytes(pulled.downloadedBytes()) + " downloaded)"));
+        RunResult result = outcome.result();
+        PrintWriter out = spec.commandLine().getOut();
+        out.print(result.stdout());
+        out.flush();
+        err.print(result.stderr());
+        if (result.outputTruncated()) {
+            err.println("skiff: the output was cut to its first " + Quantities.formatBytes(ImageRunner.OUTPUT_LIMIT) + " per stream");
+        }
+        if (!result.detail().startsWith("exited")) {
+            err.println("skiff: container " + result.detail());
+        }
+        err.flush();
+        return result.exitCode();
+    }
+
     /** Host modules for the app's grants; GPIO lines need a board to be on, serial ports are the host's devices. */
     private List<HostModule> capabilities(AppLaunch launch, PrintWriter err) {
         CapabilityGrants grants = launch.app().map(AppManifest::capabilities).orElse(CapabilityGrants.NONE)
                 .withSerialDevices(serialDevices);
-        List<HostModule> modules = new ArrayList<>(new SerialHost(new JsscSerialBackend()).hostModules(launch.name(), grants));
-        if (grants.gpio().isEmpty()) {
-            return modules;
+        Optional<GpioBackend> gpio = Optional.empty();
+        if (board != null) {
+            SimulatedBoard simulated = new SimulatedBoard();
+            simulated.addListener(new PinChangeLog(err, grants));
+            gpio = Optional.of(simulated);
         }
-        if (board == null) {
-            throw new IllegalArgumentException(launch.name() + " is granted GPIO lines " + grants.gpio().keySet()
-                    + "; run it on the simulated board with --board sim");
+        try {
+            return new Peripherals(gpio, new JsscSerialBackend(), "run it on the simulated board with --board sim")
+                    .hostModules(launch.name(), grants);
+        } catch (CapabilityUnavailableException e) {
+            throw new IllegalArgumentException(e.getMessage());
         }
-        SimulatedBoard simulated = new SimulatedBoard();
-        simulated.addListener(new PinChangeLog(err, grants));
-        modules.addAll(new GpioHost(simulated).hostModules(launch.name(), grants));
-        return modules;
     }
 
     private static void stopQuietly(Container container) {

@@ -10,9 +10,11 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = SkiffCommand.Version.class,
         description = "WebAssembly containers for edge devices.",
+        footer = {"", "The desktop app: ./skiff gui [APP-FOLDER] starts the Skiff Workbench (see README, \"Workbench\")."},
         subcommands = {
             RunCommand.class,
             DemoCommand.class,
+            AgentCommand.class,
             BuildCommand.class,
             ImagesCommand.class,
             InspectCommand.class,

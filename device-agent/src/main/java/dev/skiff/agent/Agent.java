@@ -4,6 +4,7 @@ import dev.skiff.agent.content.ContentStore;
 import dev.skiff.agent.content.ImageGc;
 import dev.skiff.agent.deploy.DeployException;
 import dev.skiff.agent.deploy.Deployer;
+import dev.skiff.agent.deploy.ImageRunner;
 import dev.skiff.agent.deploy.Reconciler;
 import dev.skiff.agent.enroll.Enrollment;
 import dev.skiff.agent.events.Event;
@@ -20,13 +21,16 @@ import dev.skiff.agent.state.ReleaseRepository;
 import dev.skiff.agent.state.ReleaseState;
 import dev.skiff.agent.state.RunRepository;
 import dev.skiff.agent.state.StateDb;
-import dev.skiff.agent.supervisor.AgentCapabilities;
 import dev.skiff.agent.supervisor.ContainerStatus;
+import dev.skiff.agent.supervisor.DeviceGpio;
 import dev.skiff.agent.supervisor.Supervisor;
 import dev.skiff.agent.trust.TrustGate;
 import dev.skiff.image.oci.Digest;
 import dev.skiff.image.oci.Reference;
+import dev.skiff.protocols.manifest.BoardProfile;
+import dev.skiff.protocols.manifest.GrantOverrides;
 import dev.skiff.runtime.Sandbox;
+import dev.skiff.runtime.capability.Peripherals;
 import dev.skiff.runtime.capability.serial.JsscSerialBackend;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -36,6 +40,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.ToIntFunction;
 
 /**
  * The device agent: what the REST API and the CLI call. Under its data directory it keeps
@@ -54,10 +59,12 @@ public final class Agent implements AutoCloseable {
     private final Supervisor supervisor;
     private final EventLog events;
     private final Deployer deployer;
+    private final ImageRunner runner;
     private final AppRepository apps;
     private final ReleaseRepository releases;
     private final RunRepository runs;
     private final Enrollment enrollment;
+    private final DeviceGpio gpio;
 
     private Agent(AgentConfig config, StateDb db, ContentStore content, Sandbox sandbox, Enrollment enrollment) {
         Path data = config.dataDir();
@@ -67,10 +74,18 @@ public final class Agent implements AutoCloseable {
         this.sandbox = sandbox;
         this.logs = new LogStore(data.resolve("logs"), config.logMaxBytes(), config.logFiles());
         this.runs = new RunRepository(db);
-        this.supervisor = new Supervisor(sandbox, logs, runs, config.memoryBudgetBytes(), new AgentCapabilities(new JsscSerialBackend()));
+        this.gpio = switch (config.gpio().backend()) {
+            case NONE -> DeviceGpio.none();
+            case SIM -> DeviceGpio.simulated();
+            case PI4J -> DeviceGpio.pi4j();
+        };
+        this.supervisor = new Supervisor(sandbox, logs, runs, config.memoryBudgetBytes(), new Peripherals(gpio.backend(), new JsscSerialBackend(),
+                "this agent has no GPIO; set gpio: {backend: pi4j} (or sim) in its config"));
         this.events = new EventLog(db);
-        this.deployer = new Deployer(db, events, supervisor, content, sandbox, data.resolve("volumes"),
-                new TrustGate(content.images(), config.trust()));
+        TrustGate trust = new TrustGate(content.images(), config.trust());
+        this.deployer = new Deployer(db, events, supervisor, content, sandbox, data.resolve("volumes"), trust,
+                config.gpio().board().<ToIntFunction<String>>map(board -> board::line).orElse(BoardProfile::headerLine));
+        this.runner = new ImageRunner(content, sandbox, data.resolve("volumes"), trust, supervisor);
         this.apps = new AppRepository(db);
         this.releases = new ReleaseRepository(db);
         this.enrollment = enrollment;
@@ -100,6 +115,11 @@ public final class Agent implements AutoCloseable {
         return enrollment;
     }
 
+    /** The device's GPIO: its backend, and with {@code sim} the board the API shows and drives. */
+    public DeviceGpio gpio() {
+        return gpio;
+    }
+
     /** Where images are delivered to, under the reference they are then deployed by. */
     public ContentStore content() {
         return content;
@@ -126,6 +146,7 @@ public final class Agent implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } finally {
+            gpio.close(); // after the containers: their lines went back to their shutdown levels first
             sandbox.close();
             db.close();
         }
@@ -137,15 +158,26 @@ public final class Agent implements AutoCloseable {
      * under: its repository holds the signatures, and its registry and repository choose the trust rule.
      */
     public Release deploy(String app, Reference image) throws DeployException, InterruptedException, IOException {
-        return deploy(app, image, Map.of());
+        return deploy(app, image, GrantOverrides.NONE);
     }
 
-    /** @param serialDevices the app's serial ports to open on other devices than its skiff.yaml names */
-    public Release deploy(String app, Reference image, Map<String, String> serialDevices)
+    /**
+     * {@link #deploy(String, Reference)} with the app's grants bound to this device's hardware:
+     * GPIO labels on other header lines ({@code LED} to {@code GPIO27}), serial ports on other devices.
+     */
+    public Release deploy(String app, Reference image, GrantOverrides overrides)
             throws DeployException, InterruptedException, IOException {
-        Release release = deployer.deploy(app, image, serialDevices);
+        Release release = deployer.deploy(app, image, overrides);
         collectGarbage();
         return release;
+    }
+
+    /**
+     * Runs an image of the content store once and waits for its end, making no app of it; see
+     * {@link ImageRunner#run}. Nothing of the run is kept.
+     */
+    public ImageRunner.Result run(Reference image, List<String> args) throws DeployException, InterruptedException {
+        return runner.run(image, args);
     }
 
     public Release rollback(String app) throws DeployException, InterruptedException {

@@ -13,7 +13,7 @@ import java.util.Optional;
  * <pre>
  * device-name: kitchen-pi
  * data-dir: /var/lib/skiff-agent     # relative paths count from the config file's folder
- * memory-budget: 512M                # the sum of admitted containers' memory limits
+ * memory-budget: 512M                # the sum of admitted containers' memory limits; at most the JVM's heap
  * logs:
  *   max-size: 10M                    # current.log rotates past this
  *   files: 5                         # rotated files kept: current.log.1 … .5
@@ -25,16 +25,20 @@ import java.util.Optional;
  *   keys: [keys/release.pub]
  *   rules:
  *     localhost:5000: {mode: allow}
+ * gpio:
+ *   backend: pi4j                    # none (default), sim or pi4j
+ *   board: raspberry-pi-5            # header names in --grant overrides
  * console: /dev/ttyS0                # serial provisioning listens here (docs/provisioning.md)
  * console-baud: 115200
  * </pre>
  *
  * Every key is optional; {@code memory-budget} defaults to half the JVM's maximum heap, leaving
  * the other half to the agent itself and to compiled code; {@code trust} to
- * {@link TrustPolicy#DEFAULT}, which refuses every image until a key is named.
+ * {@link TrustPolicy#DEFAULT}, which refuses every image until a key is named; {@code gpio} to
+ * {@link GpioSettings#NONE}, which refuses apps with GPIO grants.
  */
 public record AgentConfig(String deviceName, Path dataDir, long memoryBudgetBytes, long logMaxBytes, int logFiles,
-        String listenAddress, int listenPort, TrustPolicy trust, Optional<Console> console) {
+        String listenAddress, int listenPort, TrustPolicy trust, GpioSettings gpio, Optional<Console> console) {
 
     /** The serial line the agent answers provisioning frames on. */
     public record Console(String device, int baud) {
@@ -43,8 +47,8 @@ public record AgentConfig(String deviceName, Path dataDir, long memoryBudgetByte
 
     /** Without a provisioning console. */
     public AgentConfig(String deviceName, Path dataDir, long memoryBudgetBytes, long logMaxBytes, int logFiles,
-            String listenAddress, int listenPort, TrustPolicy trust) {
-        this(deviceName, dataDir, memoryBudgetBytes, logMaxBytes, logFiles, listenAddress, listenPort, trust, Optional.empty());
+            String listenAddress, int listenPort, TrustPolicy trust, GpioSettings gpio) {
+        this(deviceName, dataDir, memoryBudgetBytes, logMaxBytes, logFiles, listenAddress, listenPort, trust, gpio, Optional.empty());
     }
 
     public static final long DEFAULT_LOG_MAX_BYTES = 10L << 20;
@@ -60,7 +64,7 @@ public record AgentConfig(String deviceName, Path dataDir, long memoryBudgetByte
     /** The defaults, with data under {@code dataDir}. */
     public static AgentConfig defaults(Path dataDir) {
         return new AgentConfig(hostName(), dataDir, Runtime.getRuntime().maxMemory() / 2, DEFAULT_LOG_MAX_BYTES, DEFAULT_LOG_FILES,
-                "0.0.0.0", DEFAULT_PORT, TrustPolicy.DEFAULT);
+                "0.0.0.0", DEFAULT_PORT, TrustPolicy.DEFAULT, GpioSettings.NONE);
     }
 
     public static AgentConfig load(Path file) throws IOException, ConfigException {
@@ -74,11 +78,15 @@ public record AgentConfig(String deviceName, Path dataDir, long memoryBudgetByte
     }
 
     public AgentConfig withMemoryBudget(long bytes) {
-        return new AgentConfig(deviceName, dataDir, bytes, logMaxBytes, logFiles, listenAddress, listenPort, trust, console);
+        return new AgentConfig(deviceName, dataDir, bytes, logMaxBytes, logFiles, listenAddress, listenPort, trust, gpio, console);
     }
 
     public AgentConfig withTrust(TrustPolicy policy) {
-        return new AgentConfig(deviceName, dataDir, memoryBudgetBytes, logMaxBytes, logFiles, listenAddress, listenPort, policy, console);
+        return new AgentConfig(deviceName, dataDir, memoryBudgetBytes, logMaxBytes, logFiles, listenAddress, listenPort, policy, gpio, console);
+    }
+
+    public AgentConfig withGpio(GpioSettings settings) {
+        return new AgentConfig(deviceName, dataDir, memoryBudgetBytes, logMaxBytes, logFiles, listenAddress, listenPort, trust, settings, console);
     }
 
     static String hostName() {

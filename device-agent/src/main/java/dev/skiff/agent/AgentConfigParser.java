@@ -3,6 +3,7 @@ package dev.skiff.agent;
 import dev.skiff.agent.trust.TrustPolicy;
 import dev.skiff.agent.trust.TrustPolicyParser;
 import dev.skiff.protocols.Quantities;
+import dev.skiff.protocols.manifest.BoardProfile;
 import java.io.StringReader;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -31,9 +32,9 @@ import org.snakeyaml.engine.v2.scanner.StreamReader;
  */
 final class AgentConfigParser {
     private static final String TRUST = "trust";
-    private static final Set<String> SECTIONS = Set.of("logs", "listen");
+    private static final Set<String> SECTIONS = Set.of("logs", "listen", "gpio");
     private static final Set<String> KEYS = Set.of("device-name", "data-dir", "memory-budget", "logs.max-size", "logs.files",
-            "listen.address", "listen.port", TRUST, "console", "console-baud");
+            "listen.address", "listen.port", "gpio.backend", "gpio.board", TRUST, "console", "console-baud");
 
     private final Path file;
     private final List<String> problems = new ArrayList<>();
@@ -64,7 +65,7 @@ final class AgentConfigParser {
         AgentConfig defaults = AgentConfig.defaults(file.toAbsolutePath().getParent().resolve("data"));
         String deviceName = value("device-name", s -> s, defaults.deviceName());
         Path dataDir = value("data-dir", s -> file.toAbsolutePath().getParent().resolve(s).normalize(), defaults.dataDir());
-        long budget = value("memory-budget", AgentConfigParser::positiveBytes, defaults.memoryBudgetBytes());
+        long budget = value("memory-budget", AgentConfigParser::budgetBytes, defaults.memoryBudgetBytes());
         long logSize = value("logs.max-size", AgentConfigParser::positiveBytes, defaults.logMaxBytes());
         int logFiles = value("logs.files", s -> number(s, 1, 1000), defaults.logFiles());
         String address = value("listen.address", s -> s, defaults.listenAddress());
@@ -77,10 +78,12 @@ final class AgentConfigParser {
         }
         TrustPolicy trustPolicy = trust == null ? defaults.trust()
                 : new TrustPolicyParser(file.toAbsolutePath().getParent(), this::problem).parse(trust);
+        GpioSettings gpio = new GpioSettings(value("gpio.backend", GpioSettings.Backend::of, GpioSettings.Backend.NONE),
+                Optional.ofNullable(value("gpio.board", BoardProfile::of, null)));
         if (!problems.isEmpty()) {
             throw new ConfigException(problems);
         }
-        return new AgentConfig(deviceName, dataDir, budget, logSize, logFiles, address, port, trustPolicy, console);
+        return new AgentConfig(deviceName, dataDir, budget, logSize, logFiles, address, port, trustPolicy, gpio, console);
     }
 
     private void collect(MappingNode mapping, String prefix) {
@@ -125,6 +128,20 @@ final class AgentConfigParser {
         long bytes = Quantities.parseBytes(text);
         if (bytes <= 0) {
             throw new IllegalArgumentException("must be more than 0");
+        }
+        return bytes;
+    }
+
+    /**
+     * A budget the heap can hold: containers' linear memory lives on the JVM's heap, so a budget
+     * larger than the heap would admit containers the JVM cannot give memory to.
+     */
+    private static long budgetBytes(String text) {
+        long bytes = positiveBytes(text);
+        long heap = Runtime.getRuntime().maxMemory();
+        if (bytes > heap) {
+            throw new IllegalArgumentException(text.trim() + " is more than the JVM's whole heap (" + Quantities.formatBytes(heap)
+                    + "), where containers' memory lives; lower it, or give the agent a larger heap (e.g. -Xmx2g in SKIFF_AGENT_JAVA_OPTS)");
         }
         return bytes;
     }

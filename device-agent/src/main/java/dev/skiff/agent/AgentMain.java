@@ -31,7 +31,7 @@ public final class AgentMain {
         return listenAddress.equals("0.0.0.0") || listenAddress.equals("::") ? AgentConfig.hostName() : listenAddress;
     }
 
-    static int run(String[] args, PrintStream out, PrintStream err) throws InterruptedException {
+    public static int run(String[] args, PrintStream out, PrintStream err) throws InterruptedException {
         if (args.length == 1 && args[0].equals("--version")) {
             out.println("skiff-agent " + Versions.skiff() + " (chicory " + Versions.chicory() + ")");
             return 0;

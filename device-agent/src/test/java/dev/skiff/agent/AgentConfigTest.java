@@ -8,9 +8,11 @@ import dev.skiff.agent.trust.TrustMode;
 import dev.skiff.agent.trust.TrustPolicy;
 import dev.skiff.agent.trust.TrustRule;
 import dev.skiff.image.sign.SigningKeys;
+import dev.skiff.protocols.manifest.BoardProfile;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -33,8 +35,12 @@ class AgentConfigTest {
                 listen:
                   address: 127.0.0.1
                   port: 8443
+                gpio:
+                  backend: sim
+                  board: raspberry-pi-5
                 """));
-        assertEquals(new AgentConfig("kitchen-pi", dir.resolve("state"), 512L << 20, 1L << 20, 3, "127.0.0.1", 8443, TrustPolicy.DEFAULT), config);
+        assertEquals(new AgentConfig("kitchen-pi", dir.resolve("state"), 512L << 20, 1L << 20, 3, "127.0.0.1", 8443, TrustPolicy.DEFAULT,
+                new GpioSettings(GpioSettings.Backend.SIM, Optional.of(BoardProfile.RASPBERRY_PI_5))), config);
     }
 
     @Test
@@ -74,13 +80,26 @@ class AgentConfigTest {
                   colour: blue
                 listen:
                   port: 70000
+                gpio: {backend: gpiod, board: arduino}
                 """);
         ConfigException e = assertThrows(ConfigException.class, () -> AgentConfig.load(file));
         String m = e.getMessage();
+        assertTrue(m.contains(file + ":8:17: gpio.backend: 'gpiod' is not one of none, sim, pi4j"), m);
+        assertTrue(m.contains(file + ":8:31: gpio.board: board 'arduino' is not one of raspberry-pi-4, raspberry-pi-5"), m);
         assertTrue(m.contains(file + ":2:1: unknown setting 'memory-budgett'"), m);
         assertTrue(m.contains(file + ":5:3: unknown setting 'logs.colour'"), m);
         assertTrue(m.contains(file + ":4:10: logs.files: 'many' is not a whole number from 1 to 1000"), m);
         assertTrue(m.contains(file + ":7:9: listen.port: '70000' is not a whole number from 1 to 65535"), m);
+    }
+
+    @Test
+    void aMemoryBudgetLargerThanTheHeapIsRefusedForTheHeapHoldsContainersMemory() throws Exception {
+        long heap = Runtime.getRuntime().maxMemory();
+        Path file = write("memory-budget: " + (heap / (1 << 20) + 1) + "M\n");
+        ConfigException e = assertThrows(ConfigException.class, () -> AgentConfig.load(file));
+        assertTrue(e.getMessage().contains(file + ":1:16: memory-budget: " + (heap / (1 << 20) + 1) + "M is more than the JVM's whole heap ("),
+                e.getMessage());
+        assertEquals(heap / (1 << 20) << 20, AgentConfig.load(write("memory-budget: " + heap / (1 << 20) + "M\n")).memoryBudgetBytes());
     }
 
     @Test

@@ -9,6 +9,7 @@ import dev.skiff.agent.state.Release;
 import dev.skiff.agent.state.ReleaseState;
 import java.nio.file.Path;
 import dev.skiff.image.oci.Reference;
+import dev.skiff.protocols.manifest.GrantOverrides;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -37,7 +38,7 @@ class SerialDeployTest {
         try (Agent agent = TestAgents.open(dir.resolve("data"), 256L << 20)) {
             Path app = TestAgents.app(dir, "uart-echo", "echo", "1.0.0",
                     "resources:\n  memory: 16M\ncapabilities:\n  serial:\n    UART: {device: /dev/ttyAMA0, baud: 9600}\n");
-            Release r = agent.deploy("echo", TestAgents.build(agent, app), Map.of("UART", "/dev/ttyNOPE7"));
+            Release r = agent.deploy("echo", TestAgents.build(agent, app), new GrantOverrides(Map.of(), Map.of("UART", "/dev/ttyNOPE7")));
 
             assertTrue(r.detail().contains("cannot open serial port UART (/dev/ttyNOPE7)"), r.detail());
             assertTrue(r.manifestJson().contains("\"UART\":{\"device\":\"/dev/ttyNOPE7\",\"baud\":9600"), r.manifestJson());
@@ -50,7 +51,7 @@ class SerialDeployTest {
             Path app = TestAgents.app(dir, "uart-echo", "echo", "1.0.0",
                     "resources:\n  memory: 16M\ncapabilities:\n  serial:\n    UART: {device: /dev/ttyAMA0}\n");
             Reference image = TestAgents.build(agent, app);
-            var e = assertThrows(DeployException.class, () -> agent.deploy("echo", image, Map.of("GPS", "/dev/ttyUSB0")));
+            var e = assertThrows(DeployException.class, () -> agent.deploy("echo", image, new GrantOverrides(Map.of(), Map.of("GPS", "/dev/ttyUSB0"))));
             assertEquals("cannot deploy echo: serial port GPS is not granted; the app's skiff.yaml grants UART", e.getMessage());
         }
     }

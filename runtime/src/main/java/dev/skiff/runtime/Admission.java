@@ -4,6 +4,7 @@ import dev.skiff.runtime.capability.CapabilityUnavailableException;
 import dev.skiff.runtime.capability.HostFunction;
 import dev.skiff.runtime.capability.HostModule;
 import dev.skiff.runtime.capability.gpio.GpioHost;
+import dev.skiff.runtime.capability.poll.PollInterface;
 import dev.skiff.runtime.capability.serial.SerialHost;
 import dev.skiff.runtime.engine.LoadedModule;
 import dev.skiff.runtime.engine.ModuleImport;
@@ -42,6 +43,11 @@ final class Admission {
             if (!wasi && !granted.contains(imp.module() + "\0" + imp.name())) {
                 throw new AdmissionException(unknownImport(imp, spec));
             }
+            if (imp.module().equals(PollInterface.MODULE) && imp.name().equals("poll")
+                    && !module.exportsFunction("cabi_realloc")) {
+                throw new AdmissionException("module imports " + imp.module() + ".poll but exports no cabi_realloc,"
+                        + " which poll needs to return its list; include sdk/c/skiff_gpio.h or define one");
+            }
         }
     }
 
@@ -67,7 +73,7 @@ final class Admission {
                     + imp.module() + "." + imp.name()
                     + ", which is not a WASI preview1 function Skiff provides";
         }
-        if (imp.module().equals(GpioHost.DIGITAL) && !moduleGranted) {
+        if (GpioHost.MODULES.contains(imp.module()) && !moduleGranted) {
             return "module imports " + imp.module() + "." + imp.name()
                     + ", but the app has no GPIO grant; grant the pins it uses by label in skiff.yaml,"
                     + " e.g. capabilities: {gpio: {LED: {line: 17, mode: output}}}";

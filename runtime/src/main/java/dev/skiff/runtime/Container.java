@@ -105,8 +105,16 @@ public final class Container {
      * container marked failed (137). Returns the final state.
      */
     public ContainerState stop(Duration grace) throws InterruptedException {
-        kill(new ContainerState.Killed(ContainerState.SIGTERM, "stopped"), grace);
+        kill(ContainerState.SIGTERM, grace);
         return awaitEnd();
+    }
+
+    /**
+     * Ends the guest as if by {@code signal} (exit code 128+signal), as containerd's Kill asks;
+     * returns at once. After {@code grace} a guest that has not stopped is abandoned (failed, 137).
+     */
+    public void kill(int signal, Duration grace) {
+        kill(new ContainerState.Killed(signal, signal == ContainerState.SIGTERM ? "stopped" : "signal " + signal), grace);
     }
 
     /** Time from {@link #start()} until the guest's {@code _start} was entered. */

@@ -1,5 +1,6 @@
 package dev.skiff.runtime;
 
+import dev.skiff.protocols.manifest.AppManifest;
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;
 
@@ -33,6 +34,18 @@ public record Limits(
         if (maxOpenFiles < 3) {
             throw new IllegalArgumentException("max open files must leave room for stdio (at least 3)");
         }
+    }
+
+    /** An app's {@code resources:} over the defaults, as the agent and local runs apply them. */
+    public static Limits of(AppManifest.Resources resources) {
+        Limits limits = DEFAULT.withMemoryBytes(resources.memoryBytes());
+        if (resources.cpuTime() != null) {
+            limits = limits.withCpuTime(resources.cpuTime());
+        }
+        if (resources.wallTime() != null) {
+            limits = limits.withWallTime(resources.wallTime());
+        }
+        return limits;
     }
 
     public Limits withMemoryBytes(long value) {

@@ -80,6 +80,16 @@ class LimitsTest {
     }
 
     @Test
+    void killEndsASleepingGuestWith128PlusTheSignal() throws Exception {
+        Container c = new Fixtures.Run("sleeper", "60000").create(sandbox).start();
+        Thread.sleep(200);
+        c.kill(ContainerState.SIGKILL, Duration.ofSeconds(2));
+        ContainerState end = c.awaitEnd(Duration.ofSeconds(10));
+        assertEquals(new ContainerState.Killed(ContainerState.SIGKILL, "signal 9"), end);
+        assertEquals(137, end.exitCode());
+    }
+
+    @Test
     void stopInterruptsAGuestBlockedOnStdin() throws Exception {
         var neverWritten = new PipedOutputStream();
         var run = new Fixtures.Run("wasi-probe", "stdin");

@@ -25,7 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * A real agent process and the real {@code ./skiff}: make a fleet CA, enroll the device with the
  * token it printed, and see who it answers (DESIGN §7: no endpoint answers an unauthenticated
- * client except enrollment); then deploy, ps and follow logs through the API.
+ * client except enrollment); then deploy, ps, run once and follow logs through the API.
  */
 class AgentApiTest {
     @TempDir Path dir;
@@ -35,6 +35,11 @@ class AgentApiTest {
         Path data = Files.createDirectories(dir.resolve("agent-data"));
         // The agent's store is an image store too: build the example straight into it.
         String digest = ok(new Skiff(data).run("build", "examples/sleeper", "-t", "sleeper:1")).stdout().strip();
+        // hello without volumes (a run keeps nothing), ending with exit code 3
+        Path hello = Files.createDirectories(dir.resolve("hello"));
+        Files.copy(Skiff.ROOT.resolve("examples/hello/hello.wasm"), hello.resolve("hello.wasm"));
+        Files.writeString(hello.resolve("skiff.yaml"), "name: hello\nversion: 1.0.0\nmodule: hello.wasm\nenv: {EXIT_CODE: \"3\"}\n");
+        ok(new Skiff(data).run("build", hello.toString(), "-t", "hello:1"));
         Skiff skiff = new Skiff(Files.createDirectories(dir.resolve("home")));
         try (AgentProcess agent = AgentProcess.start(dir, data, "pi1")) {
             ok(skiff.run("ca", "init"));
@@ -63,6 +68,16 @@ class AgentApiTest {
             String ps = ok(skiff.run("ps", "--device", "pi1")).stdout();
             assertTrue(ps.contains("sleeper/r1") && ps.contains("running"), ps);
             assertTrue(ok(skiff.run("history", "--device", "pi1", "sleeper")).stdout().contains("ACTIVE"));
+
+            // run once: the output comes back, the exit code is the guest's, no app is left
+            ok(skiff.run("build", hello.toString(), "-t", "hello:1"));
+            Skiff.Result run = skiff.run("run", "--device", "pi1", "hello:1", "--", "x", "y");
+            assertEquals(3, run.exitCode(), run.toString());
+            assertEquals("Hello from Skiff!\narg[1]=x\narg[2]=y\n", run.stdout());
+            assertTrue(!ok(skiff.run("ps", "--device", "pi1")).stdout().contains("hello"));
+            Skiff.Result local = skiff.run("run", "--device", "pi1", "--memory", "1M", "hello:1");
+            assertEquals(125, local.exitCode(), local.toString());
+            assertTrue(local.stderr().contains("--memory, --cpu-time, --timeout, --interpreter, --board and --serial are for local runs only"), local.toString());
 
             followedLogsGrow(skiff);
         }

@@ -3,6 +3,8 @@ package dev.skiff.it;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -46,16 +48,35 @@ final class AgentProcess implements AutoCloseable {
         return start(dir, data, deviceName, ALLOW_ALL, Map.of(), "console: " + console + "\n");
     }
 
+    /** Starts the agent with the simulated board as its GPIO backend ({@code gpio: {backend: sim}}). */
+    static AgentProcess startWithSimulatedBoard(Path dir, Path data, String deviceName) throws IOException, InterruptedException {
+        return start(dir, data, deviceName, ALLOW_ALL, Map.of(), "gpio: {backend: sim}\n");
+    }
+
     /** Tests about the API trust every image; TrustPolicyDeployTest and DeviceDeliveryTest cover signatures. */
     private static final String ALLOW_ALL = "{mode: allow}";
+
+    /** Starts the agent as {@code skiff agent --config FILE}, the CLI's way to run it. */
+    static AgentProcess startThroughCli(Path dir, Path data, String deviceName, String trust) throws IOException, InterruptedException {
+        return start(dir, data, deviceName, trust, Map.of(), "", List.of(Skiff.ROOT.resolve("skiff").toString(), "agent"));
+    }
 
     private static AgentProcess start(Path dir, Path data, String deviceName, String trust, Map<String, String> env)
             throws IOException, InterruptedException {
         return start(dir, data, deviceName, trust, env, "");
     }
 
-    private static AgentProcess start(Path dir, Path data, String deviceName, String trust, Map<String, String> env, String moreConfig)
-            throws IOException, InterruptedException {
+    /** @param moreConfig further lines of the agent's config */
+    private static AgentProcess start(Path dir, Path data, String deviceName, String trust, Map<String, String> env,
+            String moreConfig) throws IOException, InterruptedException {
+        String java = ProcessHandle.current().info().command().orElse("java");
+        // the JVM options the .deb's launcher passes (installers/deb/share/skiff-agent/jvm.args)
+        return start(dir, data, deviceName, trust, env, moreConfig, List.of(java, "@" + Skiff.ROOT.resolve("installers/deb/share/skiff-agent/jvm.args"),
+                "-jar", Skiff.ROOT.resolve("device-agent/target/skiff-agent.jar").toString()));
+    }
+
+    private static AgentProcess start(Path dir, Path data, String deviceName, String trust, Map<String, String> env, String moreConfig,
+            List<String> launcher) throws IOException, InterruptedException {
         int port = RegistryServer.freePort();
         Path config = Files.writeString(dir.resolve(deviceName + ".yaml"), """
                 device-name: %s
@@ -65,10 +86,9 @@ final class AgentProcess implements AutoCloseable {
                 trust: %s
                 """.formatted(deviceName, data, port, trust) + moreConfig);
         Path output = dir.resolve(deviceName + ".out");
-        String java = ProcessHandle.current().info().command().orElse("java");
-        ProcessBuilder builder = new ProcessBuilder(java, "--enable-native-access=ALL-UNNAMED", "-Xss4m", "-jar",
-                Skiff.ROOT.resolve("device-agent/target/skiff-agent.jar").toString(), "--config", config.toString())
-                .redirectErrorStream(true).redirectOutput(output.toFile());
+        List<String> command = new ArrayList<>(launcher);
+        command.addAll(List.of("--config", config.toString()));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile());
         builder.environment().putAll(env);
         AgentProcess agent = new AgentProcess(builder.start(), output, port);
         try {

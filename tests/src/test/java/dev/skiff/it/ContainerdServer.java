@@ -1,11 +1,13 @@
 package dev.skiff.it;
 
+import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A private containerd 1.6 (root, state, socket and config in a directory of the test) without the
@@ -31,6 +33,34 @@ final class ContainerdServer implements AutoCloseable {
     }
 
     static ContainerdServer start(Path dir) throws IOException, InterruptedException {
+        return start(dir, Map.of());
+    }
+
+    /**
+     * A containerd that finds the Skiff shim ({@code containerd-shim/containerd-shim-skiff-v1}) on its PATH, as
+     * runtime {@code io.containerd.skiff.v1}, its shims caching compiled modules under {@code dir}.
+     */
+    static ContainerdServer startWithShim(Path dir) throws IOException, InterruptedException {
+        Path launcher = Skiff.ROOT.resolve("containerd-shim/containerd-shim-skiff-v1");
+        if (!Files.isRegularFile(Skiff.ROOT.resolve("containerd-shim/target/skiff-shim.jar"))) {
+            throw new AssertionError("containerd-shim/target/skiff-shim.jar is missing: build it with mvn -pl containerd-shim -am package");
+        }
+        return start(dir, Map.of(
+                "PATH", launcher.getParent() + File.pathSeparator + System.getenv().getOrDefault("PATH", "/usr/bin:/bin"),
+                "SKIFF_SHIM_CACHE", dir.resolve("shim-cache").toString()));
+    }
+
+    /** Where containerd keeps task bundles ({@code io.containerd.runtime.v2.task/NAMESPACE/ID}). */
+    Path stateDir() {
+        return dir.resolve("state");
+    }
+
+    /** The address the shims get as -address: containerd's socket. */
+    Path socket() {
+        return socket;
+    }
+
+    private static ContainerdServer start(Path dir, Map<String, String> env) throws IOException, InterruptedException {
         String containerd = HostTools.require("containerd", "containerd");
         String ctr = HostTools.require("ctr", "containerd");
         Files.createDirectories(dir);
@@ -47,8 +77,10 @@ final class ContainerdServer implements AutoCloseable {
                 [plugins."io.containerd.internal.v1.opt"]
                   path = "%1$s/opt"
                 """.formatted(dir, socket));
-        Process process = new ProcessBuilder(containerd, "--config", config.toString())
-                .redirectErrorStream(true).redirectOutput(dir.resolve("containerd.log").toFile()).start();
+        ProcessBuilder builder = new ProcessBuilder(containerd, "--config", config.toString())
+                .redirectErrorStream(true).redirectOutput(dir.resolve("containerd.log").toFile());
+        builder.environment().putAll(env);
+        Process process = builder.start();
         ContainerdServer server = new ContainerdServer(process, dir, socket, ctr);
         server.awaitSocket();
         return server;
@@ -59,6 +91,13 @@ final class ContainerdServer implements AutoCloseable {
         List<String> command = new ArrayList<>(List.of(ctr, "--address", socket.toString()));
         command.addAll(List.of(args));
         return ExternalProcess.run(dir, command);
+    }
+
+    /** Starts {@code ctr --address SOCKET ARGS...} without waiting, its output going to {@code output}. */
+    Process startCtr(Path output, String... args) throws IOException {
+        List<String> command = new ArrayList<>(List.of(ctr, "--address", socket.toString()));
+        command.addAll(List.of(args));
+        return new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true).redirectOutput(output.toFile()).start();
     }
 
     private void awaitSocket() throws IOException, InterruptedException {

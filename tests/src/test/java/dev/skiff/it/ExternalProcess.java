@@ -13,11 +13,15 @@ final class ExternalProcess {
     private ExternalProcess() {}
 
     static Result run(Path workDir, List<String> command) throws IOException, InterruptedException {
+        return run(workDir, command, 60);
+    }
+
+    static Result run(Path workDir, List<String> command, int timeoutSeconds) throws IOException, InterruptedException {
         Path log = Files.createTempFile(workDir, "out", ".txt");
         Process p = new ProcessBuilder(command).directory(workDir.toFile()).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        if (!p.waitFor(60, TimeUnit.SECONDS)) {
+        if (!p.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
             p.destroyForcibly();
-            throw new AssertionError(String.join(" ", command) + " did not finish in 60 s:\n" + Files.readString(log));
+            throw new AssertionError(String.join(" ", command) + " did not finish in " + timeoutSeconds + " s:\n" + Files.readString(log));
         }
         return new Result(p.exitValue(), Files.readString(log));
     }

@@ -60,10 +60,12 @@ public final class ApiServer implements AutoCloseable {
         DeviceEndpoints device = new DeviceEndpoints(agent);
         LogEndpoint logs = new LogEndpoint(agent, apps, serving);
         ImageEndpoints images = new ImageEndpoints(agent);
+        BoardEndpoints board = new BoardEndpoints(agent);
         return List.of(
                 new Route("POST", "/v1/enroll", false, device::enroll),
                 new Route("GET", "/v1/info", true, device::info),
                 new Route("POST", "/v1/images/pull", true, images::pull),
+                new Route("POST", "/v1/runs", true, apps::run),
                 new Route("GET", "/v1/apps", true, apps::ps),
                 new Route("DELETE", "/v1/apps/{app}", true, apps::remove),
                 new Route("POST", "/v1/apps/{app}/deploy", true, apps::deploy),
@@ -72,6 +74,9 @@ public final class ApiServer implements AutoCloseable {
                 new Route("POST", "/v1/apps/{app}/rollback", true, apps::rollback),
                 new Route("GET", "/v1/apps/{app}/history", true, apps::history),
                 new Route("GET", "/v1/apps/{app}/logs", true, logs::logs),
+                new Route("GET", "/v1/board", true, board::board),
+                new Route("GET", "/v1/board/timeline", true, board::timeline),
+                new Route("PUT", "/v1/board/lines/{line}", true, board::drive),
                 new Route("GET", "/metrics", true, new MetricsEndpoint(agent)::scrape));
     }
 

@@ -1,12 +1,16 @@
 package dev.skiff.agent.api;
 
 import dev.skiff.agent.Agent;
+import dev.skiff.agent.deploy.ImageRunner;
 import dev.skiff.agent.state.AppRecord;
 import dev.skiff.image.oci.Reference;
 import dev.skiff.protocols.api.DeployRequest;
+import dev.skiff.protocols.api.RunRequest;
+import dev.skiff.protocols.api.RunResult;
+import dev.skiff.protocols.manifest.GrantOverrides;
 import java.io.IOException;
 
-/** {@code /v1/apps…}: the agent's deploy, ps, stop, start, rollback, rm and history over HTTP. */
+/** {@code /v1/apps…} and {@code /v1/runs}: the agent's deploy, ps, stop, start, rollback, rm, history and run-once over HTTP. */
 final class AppEndpoints {
     private final Agent agent;
 
@@ -20,16 +24,30 @@ final class AppEndpoints {
 
     void deploy(ApiExchange exchange) throws Exception {
         DeployRequest request = exchange.body(DeployRequest.class);
-        if (request.image() == null) {
-            throw new ApiException(400, "the deploy request names no image");
+        exchange.json(200, ApiViews.release(agent.deploy(exchange.param("app"), storedImage(agent, request.image(), "deploy"),
+                new GrantOverrides(request.grants(), request.serial()))));
+    }
+
+    /** Runs an image once to its end; the answer carries its exit code and output. */
+    void run(ApiExchange exchange) throws Exception {
+        RunRequest request = exchange.body(RunRequest.class);
+        ImageRunner.Result result = agent.run(storedImage(agent, request.image(), "run"), request.args());
+        exchange.json(200, new RunResult(result.image().toString(), result.end().exitCode(), result.end().describe(), result.stdout(),
+                result.stderr(), result.outputTruncated()));
+    }
+
+    /** The image a {@code kind} request names, as the agent's store has it. */
+    private static Reference storedImage(Agent agent, String image, String kind) throws IOException {
+        if (image == null) {
+            throw new ApiException(400, "the " + kind + " request names no image");
         }
-        Reference image;
+        Reference parsed;
         try {
-            image = Reference.parse(request.image());
+            parsed = Reference.parse(image);
         } catch (IllegalArgumentException e) {
             throw new ApiException(400, e.getMessage());
         }
-        exchange.json(200, ApiViews.release(agent.deploy(exchange.param("app"), agent.content().locate(image), request.serial())));
+        return agent.content().locate(parsed);
     }
 
     void stop(ApiExchange exchange) throws Exception {

@@ -10,14 +10,20 @@ import dev.skiff.image.registry.DistributionClient;
 import dev.skiff.image.registry.RegistryClient;
 import dev.skiff.protocols.api.ApiError;
 import dev.skiff.protocols.api.ApiJson;
+import dev.skiff.protocols.api.BoardInfo;
 import dev.skiff.protocols.api.ContainerInfo;
 import dev.skiff.protocols.api.DeployRequest;
 import dev.skiff.protocols.api.DeviceInfo;
 import dev.skiff.protocols.api.EnrollRequest;
 import dev.skiff.protocols.api.EnrollResponse;
+import dev.skiff.protocols.api.LineLevel;
+import dev.skiff.protocols.api.PinChangeInfo;
 import dev.skiff.protocols.api.PullRequest;
 import dev.skiff.protocols.api.PullResponse;
 import dev.skiff.protocols.api.ReleaseInfo;
+import dev.skiff.protocols.api.RunRequest;
+import dev.skiff.protocols.api.RunResult;
+import dev.skiff.protocols.manifest.GrantOverrides;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.ConnectException;
@@ -30,7 +36,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
@@ -105,12 +110,18 @@ public final class AgentClient {
     }
 
     public ReleaseInfo deploy(String app, String image) throws IOException {
-        return deploy(app, image, Map.of());
+        return deploy(app, image, GrantOverrides.NONE);
     }
 
-    /** @param serialDevices the app's serial ports to open on other devices than its skiff.yaml names */
-    public ReleaseInfo deploy(String app, String image, Map<String, String> serialDevices) throws IOException {
-        return ApiJson.read(send("POST", appPath(app, "/deploy"), new DeployRequest(image, serialDevices)), ReleaseInfo.class);
+    /** A deploy with the app's grants bound to the device's hardware: GPIO labels on other lines, serial ports on other devices. */
+    public ReleaseInfo deploy(String app, String image, GrantOverrides overrides) throws IOException {
+        return ApiJson.read(send("POST", appPath(app, "/deploy"), new DeployRequest(image, overrides.gpio(), overrides.serial())),
+                ReleaseInfo.class);
+    }
+
+    /** Runs an image of the device's store once and waits for its end; {@code args} (or null) replace the image's. */
+    public RunResult run(String image, List<String> args) throws IOException {
+        return ApiJson.read(send("POST", "/v1/runs", new RunRequest(image, args)), RunResult.class);
     }
 
     public void stop(String app) throws IOException {
@@ -131,6 +142,21 @@ public final class AgentClient {
 
     public List<ReleaseInfo> history(String app) throws IOException {
         return ApiJson.readList(send("GET", appPath(app, "/history"), null), ReleaseInfo.class);
+    }
+
+    /** The agent's simulated board (GPIO backend sim): every line with its level. */
+    public BoardInfo board() throws IOException {
+        return ApiJson.read(send("GET", "/v1/board", null), BoardInfo.class);
+    }
+
+    /** Every level change of the agent's simulated board, oldest first. */
+    public List<PinChangeInfo> boardTimeline() throws IOException {
+        return ApiJson.readList(send("GET", "/v1/board/timeline", null), PinChangeInfo.class);
+    }
+
+    /** Drives a header line ({@code GPIO27}, {@code PIN13}) of the agent's simulated board to {@code low} or {@code high}. */
+    public void drive(String line, String level) throws IOException {
+        send("PUT", "/v1/board/lines/" + URLEncoder.encode(line, StandardCharsets.UTF_8), new LineLevel(level));
     }
 
     /** The agent's metrics in the Prometheus text format. */

@@ -6,12 +6,14 @@ import dev.skiff.image.oci.Reference;
 import dev.skiff.image.store.ImageStore;
 import dev.skiff.protocols.api.PullResponse;
 import dev.skiff.protocols.api.ReleaseInfo;
+import dev.skiff.protocols.api.RunResult;
+import dev.skiff.protocols.manifest.GrantOverrides;
 import java.io.IOException;
-import java.util.Map;
+import java.util.List;
 import java.util.Optional;
 
 /**
- * Deploys an image to an enrolled device, as {@code skiff deploy} and the workbench do: the image
+ * Deploys (or runs once) an image on an enrolled device, as {@code skiff deploy}, {@code skiff run --device} and the workbench do: the image
  * is pinned to the operator's local digest when the operator has it, and the device pulls it first
  * when asked to or when the operator does not have it (unless it names the device's own pushed
  * images, {@code localhost/…}).
@@ -27,22 +29,37 @@ public record DeviceDeployment(ImageStore localStore, AgentClient device) {
 
     /** @param app the app to deploy to, or null for the image's repository name */
     public Outcome deploy(Reference reference, String app, boolean pull) throws IOException {
-        return deploy(reference, app, pull, Map.of());
+        return deploy(reference, app, pull, GrantOverrides.NONE);
     }
 
     /**
      * @param app the app to deploy to, or null for the image's repository name
-     * @param serialDevices the app's serial ports to open on other devices than its skiff.yaml names
+     * @param overrides the app's grants bound to the device's hardware (GPIO lines, serial devices)
      */
-    public Outcome deploy(Reference reference, String app, boolean pull, Map<String, String> serialDevices) throws IOException {
+    public Outcome deploy(Reference reference, String app, boolean pull, GrantOverrides overrides) throws IOException {
+        Delivered delivered = deliver(reference, pull);
+        String appName = app != null ? app : reference.shortName();
+        return new Outcome(delivered.pulled(), appName, device.deploy(appName, delivered.image().toString(), overrides));
+    }
+
+    /** What a run made the device pull (if anything) and how the run ended. */
+    public record RunOutcome(Optional<PullResponse> pulled, RunResult result) {}
+
+    /** Runs the image once on the device, found or pulled there as for a deploy; {@code args} (or null) replace the image's. */
+    public RunOutcome run(Reference reference, List<String> args, boolean pull) throws IOException {
+        Delivered delivered = deliver(reference, pull);
+        return new RunOutcome(delivered.pulled(), device.run(delivered.image().toString(), args));
+    }
+
+    private record Delivered(Optional<PullResponse> pulled, Reference image) {}
+
+    private Delivered deliver(Reference reference, boolean pull) throws IOException {
         Optional<Descriptor> local = localStore.resolve(reference);
         Reference image = local.map(d -> reference.withDigest(d.digest())).orElse(reference);
-        Optional<PullResponse> pulled = Optional.empty();
         if (pull || (local.isEmpty() && !reference.registry().equals(ContentStore.PUSHED))) {
-            pulled = Optional.of(device.pull(image.toString()));
-            image = Reference.parse(pulled.get().image());
+            PullResponse pulled = device.pull(image.toString());
+            return new Delivered(Optional.of(pulled), Reference.parse(pulled.image()));
         }
-        String appName = app != null ? app : reference.shortName();
-        return new Outcome(pulled, appName, device.deploy(appName, image.toString(), serialDevices));
+        return new Delivered(Optional.empty(), image);
     }
 }

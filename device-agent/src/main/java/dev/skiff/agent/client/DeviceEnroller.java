@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.net.URI;
 import java.security.PublicKey;
 import java.security.cert.X509Certificate;
+import java.util.List;
 import java.util.Optional;
 import javax.net.ssl.SSLSocket;
 
@@ -26,8 +27,12 @@ public final class DeviceEnroller {
 
     /** @return the device as the registry should record it */
     public static DeviceRecord enroll(String address, EnrollmentToken token, String name, FleetCa ca) throws IOException {
-        PublicKey deviceKey = handshakeKey(address, token.pin());
-        X509Certificate certificate = ca.issueDeviceCertificate(deviceKey, name);
+        URI uri = URI.create("https://" + address);
+        if (uri.getHost() == null || uri.getPort() < 0) {
+            throw new IllegalArgumentException("'" + address + "' is not HOST:PORT");
+        }
+        PublicKey deviceKey = handshakeKey(uri, token.pin());
+        X509Certificate certificate = ca.issueDeviceCertificate(deviceKey, name, List.of(uri.getHost()));
         KeyPin pin = KeyPin.of(deviceKey);
         AgentClient.enrolling(address, pin)
                 .enroll(new EnrollRequest(token.toString(), PemFiles.toPem(ca.certificate()), PemFiles.toPem(certificate)));
@@ -35,11 +40,8 @@ public final class DeviceEnroller {
     }
 
     /** The key the server at {@code address} proved it holds, if it is the pinned one. */
-    private static PublicKey handshakeKey(String address, KeyPin pin) throws IOException {
-        URI uri = URI.create("https://" + address);
-        if (uri.getHost() == null || uri.getPort() < 0) {
-            throw new IllegalArgumentException("'" + address + "' is not HOST:PORT");
-        }
+    private static PublicKey handshakeKey(URI uri, KeyPin pin) throws IOException {
+        String address = uri.getAuthority();
         var factory = TlsContexts.create(null, new FleetTrustManager(Optional::empty, Optional.of(pin))).getSocketFactory();
         try (SSLSocket socket = (SSLSocket) factory.createSocket()) {
             socket.connect(new java.net.InetSocketAddress(uri.getHost(), uri.getPort()), HANDSHAKE_TIMEOUT_MS);

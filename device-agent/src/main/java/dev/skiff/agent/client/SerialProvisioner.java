@@ -16,6 +16,7 @@ import dev.skiff.protocols.provision.ProvisionMessages.DeviceInfo;
 import dev.skiff.runtime.capability.serial.JsscSerialBackend;
 import dev.skiff.runtime.capability.serial.SerialConnection;
 import java.io.IOException;
+import java.net.URI;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
 import java.security.PublicKey;
@@ -25,6 +26,7 @@ import java.security.spec.X509EncodedKeySpec;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -61,13 +63,15 @@ public final class SerialProvisioner {
             }
             PublicKey key = publicKey(info.publicKey());
             EnrollmentToken token = token(request, info, key);
-            X509Certificate certificate = ca.issueDeviceCertificate(key, request.name());
+            String address = request.address().orElse(info.apiAddress());
+            // valid for the host the fleet will reach the device at, as over-the-network enrollment issues it
+            X509Certificate certificate = ca.issueDeviceCertificate(key, request.name(), List.of(URI.create("https://" + address).getHost()));
             progress.on(new ProgressEvent.StepStarted("enroll " + request.name(), -1));
             EnrollResponse enrolled = link.request(FrameType.ENROLL_REQUEST,
                     new EnrollRequest(token.toString(), PemFiles.toPem(ca.certificate()), PemFiles.toPem(certificate)),
                     FrameType.ENROLL_RESPONSE, EnrollResponse.class, ANSWER_TIMEOUT);
             progress.on(new ProgressEvent.StepFinished("enroll " + request.name(), "enrolled as " + enrolled.name()));
-            return DeviceRecord.enrolledNow(request.name(), request.address().orElse(info.apiAddress()), KeyPin.of(key));
+            return DeviceRecord.enrolledNow(request.name(), address, KeyPin.of(key));
         }
     }
 

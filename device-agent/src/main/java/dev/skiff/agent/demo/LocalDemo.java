@@ -2,6 +2,7 @@ package dev.skiff.agent.demo;
 
 import dev.skiff.agent.Agent;
 import dev.skiff.agent.AgentConfig;
+import dev.skiff.agent.GpioSettings;
 import dev.skiff.agent.api.ApiServer;
 import dev.skiff.agent.client.AgentClient;
 import dev.skiff.agent.client.DeviceEnroller;
@@ -64,7 +65,7 @@ public final class LocalDemo {
         SigningKey key = SigningKeys.newKey();
         TrustPolicy trust = TrustPolicy.of(TrustRule.defaultRule(TrustMode.REJECT_UNSIGNED, List.of(new VerificationKey("demo key", key.publicKey()))));
         AgentConfig config = new AgentConfig("demo", home.resolve("agent"), 256L << 20, AgentConfig.DEFAULT_LOG_MAX_BYTES,
-                AgentConfig.DEFAULT_LOG_FILES, "127.0.0.1", AgentConfig.DEFAULT_PORT, trust);
+                AgentConfig.DEFAULT_LOG_FILES, "127.0.0.1", AgentConfig.DEFAULT_PORT, trust, GpioSettings.NONE);
         Agent agent = Agent.open(config);
         agent.start().forEach(problem -> say.accept("agent: " + problem));
         ApiServer api = ApiServer.start(agent, new InetSocketAddress("127.0.0.1", 0));

@@ -19,6 +19,7 @@ import dev.skiff.image.AppImage;
 import dev.skiff.image.oci.Digest;
 import dev.skiff.image.oci.Reference;
 import dev.skiff.protocols.manifest.AppManifest;
+import dev.skiff.protocols.manifest.GrantOverrides;
 import dev.skiff.protocols.manifest.ManifestException;
 import dev.skiff.protocols.manifest.ManifestJson;
 import dev.skiff.protocols.manifest.ManifestParser;
@@ -26,8 +27,8 @@ import dev.skiff.runtime.AdmissionException;
 import dev.skiff.runtime.Sandbox;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Map;
 import java.util.Optional;
+import java.util.function.ToIntFunction;
 import java.util.regex.Pattern;
 
 /**
@@ -38,6 +39,12 @@ import java.util.regex.Pattern;
  * and it moves only in the transaction that commits a switch, after the new container has
  * started (and passed its health check) and before the old one is stopped. Whenever the agent
  * dies, the restarted agent runs exactly the current release (see {@link Reconciler}).
+ *
+ * <p>A release that owns GPIO lines or serial devices cannot run beside one that owns the same, so for it
+ * the order is stop-first: the running release is stopped, then the new one started; if the new
+ * one fails to start or fails its health check, the old one is started again. The price is a
+ * gap with neither running (the new one's start and health check), and a rollback that starts
+ * the old release afresh rather than switching back to a running one.
  */
 public final class Deployer {
     private static final Pattern APP_NAME = Pattern.compile("[a-z0-9]([a-z0-9._-]{0,62}[a-z0-9])?");
@@ -50,9 +57,11 @@ public final class Deployer {
     private final Supervisor supervisor;
     private final ReleaseLauncher launcher;
     private final TrustGate trust;
+    private final ToIntFunction<String> header;
 
+    /** @param header the device's header: a line name ({@code GPIO27}) to its line, for grant overrides */
     public Deployer(StateDb db, EventLog events, Supervisor supervisor, ContentStore content, Sandbox sandbox, Path volumes,
-            TrustGate trust) {
+            TrustGate trust, ToIntFunction<String> header) {
         this.db = db;
         this.apps = new AppRepository(db);
         this.releases = new ReleaseRepository(db);
@@ -60,6 +69,7 @@ public final class Deployer {
         this.supervisor = supervisor;
         this.launcher = new ReleaseLauncher(content, sandbox, volumes);
         this.trust = trust;
+        this.header = header;
     }
 
     /**
@@ -71,7 +81,18 @@ public final class Deployer {
      *
      * @throws DeployException when the image cannot be read at all (nothing is recorded)
      */
-    public synchronized Release deploy(String app, Reference ref, Map<String, String> serialDevices)
+    public synchronized Release deploy(String app, Reference ref) throws DeployException, InterruptedException {
+        return deploy(app, ref, GrantOverrides.NONE);
+    }
+
+    /**
+     * {@link #deploy(String, Reference)} with the app's grants bound to this device's hardware
+     * ({@link GrantOverrides}: GPIO labels remapped, serial ports on other devices); the release
+     * records the bound manifest, and every later start (restart, rollback, reconcile) uses it.
+     *
+     * @throws DeployException also when an override names a label or port the app lacks or a line the board lacks
+     */
+    public synchronized Release deploy(String app, Reference ref, GrantOverrides overrides)
             throws DeployException, InterruptedException {
         checkName(app);
         Digest image;
@@ -80,8 +101,8 @@ public final class Deployer {
         try {
             image = launcher.digestOf(ref);
             appImage = launcher.image(image);
-            // bound before the release is recorded: its stored manifest is what every later start uses
-            manifest = bound(ReleaseLauncher.manifest(app, appImage), serialDevices);
+            AppManifest own = ReleaseLauncher.manifest(app, appImage);
+            manifest = overrides.isEmpty() ? own : own.withCapabilities(overrides.apply(own.capabilities(), header));
         } catch (LaunchException | IllegalArgumentException e) {
             throw new DeployException("cannot deploy " + app + ": " + e.getMessage(), e);
         }
@@ -104,6 +125,7 @@ public final class Deployer {
             case ALLOWED -> { } // the rule asks for no check, and no record of one
         }
         SupervisedContainer started;
+        Optional<Release> stoppedFirst = Optional.empty();
         try {
             FaultPoint.COMPILING.reach();
             ContainerTemplate template = launcher.template(release, appImage, manifest);
@@ -111,14 +133,17 @@ public final class Deployer {
             if (unusable.isPresent()) {
                 return refuse(release, unusable.get());
             }
+            stoppedFirst = stopForLines(app, template);
             started = supervisor.start(template);
         } catch (AdmissionException | LaunchException e) {
+            restart(stoppedFirst);
             return refuse(release, e.getMessage());
         }
         FaultPoint.STARTED.reach();
         Optional<String> unhealthy = HealthGate.await(started, manifest.health());
         if (unhealthy.isPresent()) {
             supervisor.stop(started, STOP_GRACE);
+            restart(stoppedFirst);
             String kept = apps.find(app).flatMap(a -> a.currentRelease().stream().boxed().findFirst())
                     .map(id -> "; r" + id + " keeps running").orElse("; the app has no earlier release");
             db.inTransaction(() -> {
@@ -146,7 +171,15 @@ public final class Deployer {
         AppRecord record = apps.find(app).orElseThrow(() -> new IllegalArgumentException("no app named " + app));
         long target = record.previousRelease().orElseThrow(() -> new IllegalStateException(app + " has no previous release to roll back to"));
         if (record.running()) {
-            startRelease(releases.find(target).orElseThrow());
+            Release release = releases.find(target).orElseThrow();
+            ContainerTemplate template = template(release);
+            Optional<Release> stoppedFirst = stopForLines(app, template);
+            try {
+                start(release, template);
+            } catch (DeployException e) {
+                restart(stoppedFirst);
+                throw e;
+            }
         }
         Optional<Long> left = switchTo(app, target, ReleaseState.ROLLED_BACK, EventKind.ROLLBACK, "rolled back to r" + target);
         if (left.isPresent()) {
@@ -190,17 +223,62 @@ public final class Deployer {
         });
     }
 
-    private static AppManifest bound(AppManifest manifest, Map<String, String> serialDevices) {
-        return manifest.withCapabilities(manifest.capabilities().withSerialDevices(serialDevices));
-    }
-
     /** Starts a release's container (used by start, rollback and the reconciler). */
     void startRelease(Release release) throws DeployException {
+        start(release, template(release));
+    }
+
+    /** The release as it was deployed: its image, with the manifest recorded then (grant overrides included). */
+    private ContainerTemplate template(Release release) throws DeployException {
         try {
             AppImage image = launcher.image(release.image());
-            supervisor.start(launcher.template(release, image, ManifestParser.parse(release.manifestJson(), "r" + release.id())));
-        } catch (LaunchException | AdmissionException | ManifestException e) {
+            AppManifest manifest = ManifestParser.parse(release.manifestJson(), "the recorded manifest of " + release.app() + " r" + release.id());
+            return launcher.template(release, image, manifest);
+        } catch (LaunchException | ManifestException e) {
             throw new DeployException("cannot start " + release.app() + " r" + release.id() + ": " + e.getMessage(), e);
+        }
+    }
+
+    private void start(Release release, ContainerTemplate template) throws DeployException {
+        try {
+            supervisor.start(template);
+        } catch (AdmissionException e) {
+            throw new DeployException("cannot start " + release.app() + " r" + release.id() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Stops the app's running release when {@code next} owns GPIO lines or serial devices (see the class comment);
+     * returns the release stopped, to {@link #restart} if {@code next} does not make it.
+     */
+    private Optional<Release> stopForLines(String app, ContainerTemplate next) throws InterruptedException {
+        if (next.grants().isEmpty()) { // every grant is of hardware with one owner at a time
+            return Optional.empty();
+        }
+        Optional<SupervisedContainer> running = apps.find(app).stream()
+                .flatMap(record -> record.currentRelease().stream().boxed())
+                .flatMap(current -> supervisor.find(app, current).stream())
+                .filter(container -> !container.hasEnded())
+                .findFirst();
+        if (running.isEmpty()) {
+            return Optional.empty();
+        }
+        long old = running.get().template().releaseId();
+        supervisor.stop(running.get(), STOP_GRACE);
+        events.record(app, next.releaseId(), EventKind.STOPPED_FOR_LINES,
+                "r" + old + " stopped before r" + next.releaseId() + " starts: r" + next.releaseId() + " owns GPIO lines or serial devices");
+        return releases.find(old);
+    }
+
+    /** Starts a release stopped for lines again; if even that fails the app is left stopped, and says why. */
+    private void restart(Optional<Release> stopped) {
+        if (stopped.isEmpty()) {
+            return;
+        }
+        try {
+            startRelease(stopped.get());
+        } catch (DeployException e) {
+            events.record(stopped.get().app(), stopped.get().id(), EventKind.DEPLOY_ABORTED, e.getMessage());
         }
     }
 

@@ -73,6 +73,11 @@ final class ReleaseLauncher {
     }
 
     ContainerTemplate template(Release release, AppImage image, AppManifest manifest) throws LaunchException {
+        return template(release.app(), release.id(), release.image(), image, manifest);
+    }
+
+    /** A template of an image's container under any name: a release's, or a one-off run's. */
+    ContainerTemplate template(String app, long releaseId, Digest digest, AppImage image, AppManifest manifest) throws LaunchException {
         if (image.precompiled() != null) {
             sandbox.offerPrecompiled(image.wasm(), image.precompiled().engineVersion(), image.precompiled().artifact());
         }
@@ -80,10 +85,10 @@ final class ReleaseLauncher {
         try {
             module = sandbox.prepare(image.wasm(), ExecutionMode.COMPILED);
         } catch (ModuleException e) {
-            throw new LaunchException("module of image " + release.image() + ": " + e.getMessage(), e);
+            throw new LaunchException("module of image " + digest + ": " + e.getMessage(), e);
         }
-        return new ContainerTemplate(release.app(), release.id(), module, image.argv(), image.env(), mounts(release.app(), manifest),
-                limits(manifest.resources()), manifest.restart(), manifest.capabilities());
+        return new ContainerTemplate(app, releaseId, module, image.argv(), image.env(), mounts(app, manifest),
+                Limits.of(manifest.resources()), manifest.restart(), manifest.capabilities());
     }
 
     private List<Mount> mounts(String app, AppManifest manifest) throws LaunchException {
@@ -98,16 +103,5 @@ final class ReleaseLauncher {
             mounts.add(new Mount(dir, v.path()));
         }
         return mounts;
-    }
-
-    private static Limits limits(AppManifest.Resources resources) {
-        Limits limits = Limits.DEFAULT.withMemoryBytes(resources.memoryBytes());
-        if (resources.cpuTime() != null) {
-            limits = limits.withCpuTime(resources.cpuTime());
-        }
-        if (resources.wallTime() != null) {
-            limits = limits.withWallTime(resources.wallTime());
-        }
-        return limits;
     }
 }

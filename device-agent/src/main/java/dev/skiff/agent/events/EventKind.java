@@ -13,6 +13,11 @@ public enum EventKind {
     DEPLOY_ROLLED_BACK,
     /** The agent found a deployment its previous process did not finish, and kept the previous release. */
     DEPLOY_ABORTED,
+    /**
+     * The running release was stopped before the next one started, because the next one owns GPIO
+     * lines (one owner per line); it is started again if the next one fails.
+     */
+    STOPPED_FOR_LINES,
     /** An operator switched the app to its previous release. */
     ROLLBACK,
     APP_STOPPED,

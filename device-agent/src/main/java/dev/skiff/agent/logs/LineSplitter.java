@@ -8,15 +8,15 @@ import java.util.function.Consumer;
 /**
  * A container's stdout or stderr: collects bytes into lines and hands each complete line on. A
  * guest that never writes a newline cannot grow the buffer without bound: at {@link #MAX_LINE}
- * bytes the line is cut.
+ * bytes the line is cut. The agent's logs and the workbench's Board view use it.
  */
-final class LineSplitter extends OutputStream {
+public final class LineSplitter extends OutputStream {
     static final int MAX_LINE = 16 * 1024;
 
     private final Consumer<String> sink;
     private final ByteArrayOutputStream pending = new ByteArrayOutputStream();
 
-    LineSplitter(Consumer<String> sink) {
+    public LineSplitter(Consumer<String> sink) {
         this.sink = sink;
     }
 

@@ -1,5 +1,6 @@
 package dev.skiff.agent.logs;
 
+import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -7,7 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -108,7 +108,11 @@ public final class LogStore {
                     if (Files.exists(current) && Files.size(current) + bytes.length > maxBytes) {
                         rotate();
                     }
-                    Files.write(current, bytes, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+                    // a plain stream, not Files.write: NIO would keep a buffer cache (and a direct buffer) per writing
+                    // thread, and every guest thread writes here; with a thousand idle containers that adds up
+                    try (FileOutputStream out = new FileOutputStream(current.toFile(), true)) {
+                        out.write(bytes);
+                    }
                 } catch (IOException e) {
                     // the guest must not die of a full disk; the line is lost, listeners still see it
                 }

@@ -18,6 +18,8 @@ import javax.security.auth.x500.X500Principal;
 import org.bouncycastle.asn1.x509.BasicConstraints;
 import org.bouncycastle.asn1.x509.ExtendedKeyUsage;
 import org.bouncycastle.asn1.x509.Extension;
+import org.bouncycastle.asn1.x509.GeneralName;
+import org.bouncycastle.asn1.x509.GeneralNames;
 import org.bouncycastle.asn1.x509.KeyPurposeId;
 import org.bouncycastle.asn1.x509.KeyUsage;
 import org.bouncycastle.cert.CertIOException;
@@ -75,19 +77,23 @@ public final class Certificates {
     /** A self-signed CA certificate that may sign leaves only (path length 0). */
     public static X509Certificate selfSignedCa(KeyPair keys, String name, Duration validity) {
         X500Principal subject = principal(name);
-        return build(subject, keys.getPrivate(), keys.getPublic(), subject, validity, null, keys.getPublic());
+        return build(subject, keys.getPrivate(), keys.getPublic(), subject, validity, null, keys.getPublic(), List.of());
     }
 
     /** A self-signed leaf, as a device shows before it is enrolled (clients pin its key instead of trusting a CA). */
     public static X509Certificate selfSigned(KeyPair keys, String name, Purpose purpose, Duration validity) {
         X500Principal subject = principal(name);
-        return build(subject, keys.getPrivate(), keys.getPublic(), subject, validity, purpose, keys.getPublic());
+        return build(subject, keys.getPrivate(), keys.getPublic(), subject, validity, purpose, keys.getPublic(), List.of());
     }
 
-    /** A leaf for {@code subjectKey} signed by the CA. */
+    /**
+     * A leaf for {@code subjectKey} signed by the CA. {@code hosts} (IP literals or DNS names) go into
+     * its subject alternative names, so clients that check host names, such as skopeo or
+     * Prometheus, accept a device at the address it was enrolled at.
+     */
     public static X509Certificate issue(X509Certificate ca, PrivateKey caKey, PublicKey subjectKey, String name, Purpose purpose,
-            Duration validity) {
-        return build(ca.getSubjectX500Principal(), caKey, subjectKey, principal(name), validity, purpose, ca.getPublicKey());
+            Duration validity, List<String> hosts) {
+        return build(ca.getSubjectX500Principal(), caKey, subjectKey, principal(name), validity, purpose, ca.getPublicKey(), hosts);
     }
 
     /** The common name of the certificate's subject. */
@@ -101,6 +107,12 @@ public final class Certificates {
         return dn;
     }
 
+    private static GeneralName hostName(String host) {
+        String bare = host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
+        boolean ipLiteral = bare.contains(":") || bare.matches("[0-9.]+");
+        return new GeneralName(ipLiteral ? GeneralName.iPAddress : GeneralName.dNSName, bare);
+    }
+
     private static X500Principal principal(String name) {
         if (name.isBlank() || !name.matches("[A-Za-z0-9 ._-]{1,64}")) {
             throw new IllegalArgumentException("'" + name + "' is not a usable name: letters, digits, space, '.', '_' or '-', at most 64");
@@ -110,7 +122,7 @@ public final class Certificates {
 
     /** A CA when {@code purpose} is null, otherwise a leaf for that purpose. */
     private static X509Certificate build(X500Principal issuer, PrivateKey signer, PublicKey subjectKey, X500Principal subject,
-            Duration validity, Certificates.Purpose purpose, PublicKey issuerKey) {
+            Duration validity, Certificates.Purpose purpose, PublicKey issuerKey, List<String> hosts) {
         Instant now = Instant.now();
         X509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(issuer, new BigInteger(127, RANDOM).add(BigInteger.ONE),
                 Date.from(now.minus(BACKDATE)), Date.from(now.plus(validity)), subject, subjectKey);
@@ -125,6 +137,10 @@ public final class Certificates {
                 builder.addExtension(Extension.basicConstraints, true, new BasicConstraints(false));
                 builder.addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.digitalSignature));
                 builder.addExtension(Extension.extendedKeyUsage, false, new ExtendedKeyUsage(purpose.id));
+            }
+            if (!hosts.isEmpty()) {
+                GeneralName[] names = hosts.stream().map(Certificates::hostName).toArray(GeneralName[]::new);
+                builder.addExtension(Extension.subjectAlternativeName, false, new GeneralNames(names));
             }
             return new JcaX509CertificateConverter().getCertificate(builder.build(new JcaContentSignerBuilder("SHA256withECDSA").build(signer)));
         } catch (CertIOException | OperatorCreationException | GeneralSecurityException e) {

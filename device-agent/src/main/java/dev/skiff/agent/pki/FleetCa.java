@@ -41,7 +41,7 @@ public final class FleetCa {
         X509Certificate ca = Certificates.selfSignedCa(caKeys, name, CA_VALIDITY);
         KeyPair operatorKeys = Certificates.newKeyPair();
         X509Certificate operator = Certificates.issue(ca, caKeys.getPrivate(), operatorKeys.getPublic(), name + " operator",
-                Certificates.Purpose.CLIENT, OPERATOR_VALIDITY);
+                Certificates.Purpose.CLIENT, OPERATOR_VALIDITY, List.of());
         // The CA key is written last: its presence is what marks the directory as a complete CA.
         PemFiles.writeKeyPair(dir.resolve("operator.key"), operatorKeys);
         PemFiles.writeCertificates(dir.resolve("operator.pem"), List.of(operator, ca));
@@ -70,8 +70,8 @@ public final class FleetCa {
         return new Identity(PemFiles.readKeyPair(dir.resolve("operator.key")).getPrivate(), PemFiles.readCertificates(dir.resolve("operator.pem")));
     }
 
-    /** A server certificate for a device's own key, under the name it is enrolled as. */
-    public X509Certificate issueDeviceCertificate(PublicKey deviceKey, String name) {
-        return Certificates.issue(certificate, key, deviceKey, name, Certificates.Purpose.SERVER, DEVICE_VALIDITY);
+    /** A server certificate for a device's own key, under the name it is enrolled as, valid for the hosts it is reached at. */
+    public X509Certificate issueDeviceCertificate(PublicKey deviceKey, String name, List<String> hosts) {
+        return Certificates.issue(certificate, key, deviceKey, name, Certificates.Purpose.SERVER, DEVICE_VALIDITY, hosts);
     }
 }

@@ -13,7 +13,7 @@ import java.util.Map;
  * container from the same prepared module.
  *
  * @param argv program name first
- * @param grants the capabilities of the release's skiff.yaml
+ * @param grants the capabilities each of its containers is linked with (and claims at admission)
  */
 public record ContainerTemplate(String app, long releaseId, PreparedModule module, List<String> argv, Map<String, String> env,
         List<Mount> mounts, Limits limits, Restart restart, CapabilityGrants grants) {

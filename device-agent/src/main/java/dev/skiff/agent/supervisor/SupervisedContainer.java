@@ -7,9 +7,11 @@ import dev.skiff.runtime.AdmissionException;
 import dev.skiff.runtime.Container;
 import dev.skiff.runtime.ContainerSpec;
 import dev.skiff.runtime.ContainerState;
+import dev.skiff.runtime.capability.CapabilityUnavailableException;
+import dev.skiff.runtime.capability.HostModule;
+import dev.skiff.runtime.capability.Peripherals;
 import dev.skiff.runtime.engine.ProbeResult;
 import dev.skiff.runtime.Sandbox;
-import dev.skiff.runtime.capability.HostModule;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -26,10 +28,10 @@ import java.util.concurrent.TimeUnit;
  */
 public final class SupervisedContainer {
     private final ContainerTemplate template;
-    private final List<HostModule> capabilities;
     private final Sandbox sandbox;
     private final LogStore logs;
     private final RunRepository runs;
+    private final Peripherals peripherals;
     private final Runnable onEnd;
     private final Backoff backoff;
     private final CountDownLatch stopSignal = new CountDownLatch(1);
@@ -43,13 +45,13 @@ public final class SupervisedContainer {
     private volatile long endedCpuNanos;
 
     /** Admits and starts the first container; {@code onEnd} runs once supervision is over. */
-    SupervisedContainer(ContainerTemplate template, List<HostModule> capabilities, Sandbox sandbox, LogStore logs, RunRepository runs,
+    SupervisedContainer(ContainerTemplate template, Sandbox sandbox, LogStore logs, RunRepository runs, Peripherals peripherals,
             Runnable onEnd) throws AdmissionException {
         this.template = template;
-        this.capabilities = capabilities;
         this.sandbox = sandbox;
         this.logs = logs;
         this.runs = runs;
+        this.peripherals = peripherals;
         this.onEnd = onEnd;
         this.backoff = Backoff.of(template.restart());
         this.first = create();
@@ -100,7 +102,14 @@ public final class SupervisedContainer {
                 template.limits().memoryBytes(), Duration.ofNanos(cpu));
     }
 
+    /** A fresh container, with fresh capabilities: a container's GPIO lines and serial devices are claimed by its admission. */
     private Container create() throws AdmissionException {
+        List<HostModule> capabilities;
+        try {
+            capabilities = peripherals.hostModules(template.name(), template.grants());
+        } catch (CapabilityUnavailableException e) {
+            throw new AdmissionException(e.getMessage());
+        }
         OutputStream out = logs.writer(template.app(), "stdout");
         OutputStream err = logs.writer(template.app(), "stderr");
         return sandbox.create(template.module(), new ContainerSpec(template.name(), template.argv(), template.env(), template.mounts(),

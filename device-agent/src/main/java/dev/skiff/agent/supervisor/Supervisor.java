@@ -3,14 +3,22 @@ package dev.skiff.agent.supervisor;
 import dev.skiff.agent.logs.LogStore;
 import dev.skiff.agent.state.RunRepository;
 import dev.skiff.runtime.AdmissionException;
+import dev.skiff.runtime.Container;
+import dev.skiff.runtime.ContainerSpec;
+import dev.skiff.runtime.ContainerState;
 import dev.skiff.runtime.Sandbox;
+import dev.skiff.runtime.capability.Peripherals;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Runs releases as containers and keeps them running by their restart policies. Every container
@@ -23,14 +31,16 @@ public final class Supervisor {
     private final LogStore logs;
     private final RunRepository runs;
     private final MemoryBudget budget;
-    private final AgentCapabilities capabilities;
+    private final Peripherals peripherals;
     private final Map<String, SupervisedContainer> containers = new ConcurrentHashMap<>();
+    private final Set<Container> oneOffs = ConcurrentHashMap.newKeySet();
+    private final AtomicLong oneOffCount = new AtomicLong();
 
-    public Supervisor(Sandbox sandbox, LogStore logs, RunRepository runs, long memoryBudgetBytes, AgentCapabilities capabilities) {
+    public Supervisor(Sandbox sandbox, LogStore logs, RunRepository runs, long memoryBudgetBytes, Peripherals peripherals) {
         this.sandbox = sandbox;
-        this.capabilities = capabilities;
         this.logs = logs;
         this.runs = runs;
+        this.peripherals = peripherals;
         this.budget = new MemoryBudget(memoryBudgetBytes);
     }
 
@@ -49,13 +59,38 @@ public final class Supervisor {
         }
         budget.reserve(template.name(), template.limits().memoryBytes());
         try {
-            SupervisedContainer started = new SupervisedContainer(template, capabilities.hostModules(template.name(), template.grants()),
-                    sandbox, logs, runs, () -> budget.release(template.name()));
+            SupervisedContainer started = new SupervisedContainer(template, sandbox, logs, runs, peripherals, () -> budget.release(template.name()));
             containers.put(template.name(), started);
             return started;
         } catch (AdmissionException | RuntimeException e) {
             budget.release(template.name());
             throw e;
+        }
+    }
+
+    /**
+     * Admits a template's container like {@link #start} and runs it once to its end, unsupervised:
+     * no restart, no record, not in {@code ps}; it is named {@code run-N}. A shutdown stops it like
+     * the others, and so does an interrupt of the caller (who then no longer waits for the end).
+     */
+    public ContainerState runOnce(ContainerTemplate template, OutputStream stdout, OutputStream stderr)
+            throws AdmissionException, InterruptedException {
+        String name = "run-" + oneOffCount.incrementAndGet();
+        budget.reserve(name, template.limits().memoryBytes());
+        try {
+            Container container = sandbox.create(template.module(), new ContainerSpec(name, template.argv(), template.env(), template.mounts(),
+                    InputStream.nullInputStream(), stdout, stderr, template.limits(), List.of()));
+            oneOffs.add(container);
+            try {
+                return container.run();
+            } catch (InterruptedException e) {
+                container.stop(Duration.ZERO);
+                throw e;
+            } finally {
+                oneOffs.remove(container);
+            }
+        } finally {
+            budget.release(name);
         }
     }
 
@@ -84,17 +119,28 @@ public final class Supervisor {
     public void stopAll(Duration grace) throws InterruptedException {
         List<Thread> stoppers = new ArrayList<>();
         for (SupervisedContainer c : List.copyOf(containers.values())) {
-            stoppers.add(Thread.ofVirtual().start(() -> {
-                try {
-                    stop(c, grace);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-            }));
+            stoppers.add(inParallel(() -> stop(c, grace)));
+        }
+        for (Container c : List.copyOf(oneOffs)) {
+            stoppers.add(inParallel(() -> c.stop(grace)));
         }
         for (Thread t : stoppers) {
             t.join();
         }
+    }
+
+    private interface Stopping {
+        void run() throws InterruptedException;
+    }
+
+    private static Thread inParallel(Stopping stopping) {
+        return Thread.ofVirtual().start(() -> {
+            try {
+                stopping.run();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
     }
 
     /** The memory running containers have reserved of the budget. */

@@ -111,7 +111,7 @@ class ApiServerTest {
         assertThrows(IOException.class, () -> rawGet(stranger, "/v1/info"));
         // a device certificate of the fleet: the right CA, but a server certificate, never a client
         KeyPair keys = Certificates.newKeyPair();
-        Identity otherDevice = new Identity(keys.getPrivate(), List.of(ca.issueDeviceCertificate(keys.getPublic(), "pi2"), ca.certificate()));
+        Identity otherDevice = new Identity(keys.getPrivate(), List.of(ca.issueDeviceCertificate(keys.getPublic(), "pi2", List.of()), ca.certificate()));
         assertThrows(IOException.class, () -> rawGet(otherDevice, "/v1/info"));
         assertEquals("pi", AgentClient.connect(device, ca).info().name());
     }

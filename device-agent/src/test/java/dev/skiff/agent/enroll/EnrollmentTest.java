@@ -11,6 +11,7 @@ import dev.skiff.protocols.api.EnrollRequest;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPair;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -27,7 +28,7 @@ class EnrollmentTest {
     private EnrollRequest request(Enrollment enrollment, FleetCa ca) throws Exception {
         KeyPair device = PemFiles.readKeyPair(dir.resolve("pki/device.key"));
         return new EnrollRequest(enrollment.pendingToken().orElseThrow().toString(), PemFiles.toPem(ca.certificate()),
-                PemFiles.toPem(ca.issueDeviceCertificate(device.getPublic(), "pi")));
+                PemFiles.toPem(ca.issueDeviceCertificate(device.getPublic(), "pi", List.of())));
     }
 
     @Test
@@ -55,7 +56,7 @@ class EnrollmentTest {
         FleetCa ca = FleetCa.init(dir.resolve("ca"), "test CA");
         // as if the agent died after writing the files, before the database transaction
         new DeviceKeyFiles(dir.resolve("pki")).store(ca.certificate(), ca.issueDeviceCertificate(
-                PemFiles.readKeyPair(dir.resolve("pki/device.key")).getPublic(), "pi"));
+                PemFiles.readKeyPair(dir.resolve("pki/device.key")).getPublic(), "pi", List.of()));
         Enrollment restarted = open();
         assertEquals(enrollment.pendingToken(), restarted.pendingToken());
         assertTrue(restarted.name().isEmpty());
@@ -70,10 +71,10 @@ class EnrollmentTest {
             String token = enrollment.pendingToken().orElseThrow().toString();
             KeyPair device = PemFiles.readKeyPair(dir.resolve("pki/device.key"));
             String caPem = PemFiles.toPem(ca.certificate());
-            String foreignKey = PemFiles.toPem(ca.issueDeviceCertificate(other.certificate().getPublicKey(), "pi"));
+            String foreignKey = PemFiles.toPem(ca.issueDeviceCertificate(other.certificate().getPublicKey(), "pi", List.of()));
             assertTrue(assertThrows(IllegalArgumentException.class, () -> enrollment.enroll(new EnrollRequest(token, caPem, foreignKey)))
                     .getMessage().contains("another key"));
-            String wrongIssuer = PemFiles.toPem(other.issueDeviceCertificate(device.getPublic(), "pi"));
+            String wrongIssuer = PemFiles.toPem(other.issueDeviceCertificate(device.getPublic(), "pi", List.of()));
             assertTrue(assertThrows(IllegalArgumentException.class, () -> enrollment.enroll(new EnrollRequest(token, caPem, wrongIssuer)))
                     .getMessage().contains("not issued by caCertificate"));
             assertThrows(IllegalArgumentException.class, () -> enrollment.enroll(new EnrollRequest(token, "junk", foreignKey)));

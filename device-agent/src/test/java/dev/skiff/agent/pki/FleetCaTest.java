@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.cert.X509Certificate;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -34,12 +35,14 @@ class FleetCaTest {
     void issuesServerCertificatesForADevicesKey(@TempDir Path dir) throws Exception {
         FleetCa ca = FleetCa.init(dir, "test CA");
         var device = Certificates.newKeyPair();
-        X509Certificate cert = ca.issueDeviceCertificate(device.getPublic(), "kitchen-pi");
+        X509Certificate cert = ca.issueDeviceCertificate(device.getPublic(), "kitchen-pi", List.of("192.168.1.20", "kitchen.local"));
         cert.verify(ca.certificate().getPublicKey());
         assertEquals(device.getPublic(), cert.getPublicKey());
         assertEquals("kitchen-pi", Certificates.commonName(cert));
         assertTrue(Certificates.Purpose.SERVER.allows(cert));
         assertFalse(Certificates.Purpose.CLIENT.allows(cert), "a device certificate must not open other devices");
+        // what host-name checking clients (skopeo, Prometheus) match the enrolled address against; 7 = IP, 2 = DNS
+        assertEquals(List.of(List.of(7, "192.168.1.20"), List.of(2, "kitchen.local")), List.copyOf(cert.getSubjectAlternativeNames()));
     }
 
     @Test

@@ -8,6 +8,7 @@ import dev.skiff.image.oci.Reference;
 import dev.skiff.image.registry.ImageFetcher;
 import dev.skiff.image.store.ImageStore;
 import dev.skiff.protocols.manifest.AppManifest;
+import dev.skiff.runtime.Limits;
 import dev.skiff.runtime.Sandbox;
 import dev.skiff.runtime.engine.Mount;
 import java.io.IOException;
@@ -65,6 +66,11 @@ public record AppLaunch(String name, byte[] wasm, List<String> argv, Map<String,
         argv.addAll(args);
         String name = image.app().map(AppManifest::name).orElse(ref.shortName());
         return new AppLaunch(name, image.wasm(), argv, image.env(), image.app(), volumes(image.app(), volumesRoot));
+    }
+
+    /** The limits of the app's manifest over the defaults; the defaults for a bare module. */
+    public Limits limits() {
+        return app.map(a -> Limits.of(a.resources())).orElse(Limits.DEFAULT);
     }
 
     private static List<Mount> volumes(Optional<AppManifest> app, Path volumesRoot) throws IOException {

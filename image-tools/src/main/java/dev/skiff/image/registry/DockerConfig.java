@@ -60,6 +60,11 @@ public final class DockerConfig implements RegistryCredentials {
         return (dir != null && !dir.isBlank() ? Path.of(dir) : userHome.resolve(".docker")).resolve("config.json");
     }
 
+    /** This user's config, where {@link #location} finds it: what the CLI and the workbench log in with. */
+    public static DockerConfig ofCurrentUser() throws IOException {
+        return load(location(System.getenv(), Path.of(System.getProperty("user.home"))));
+    }
+
     /** Reads the file; a missing one is an empty config. */
     public static DockerConfig load(Path file) throws IOException {
         if (!Files.exists(file)) {

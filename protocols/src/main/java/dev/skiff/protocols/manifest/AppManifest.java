@@ -28,7 +28,7 @@ public record AppManifest(
         volumes = List.copyOf(volumes);
     }
 
-    /** The same manifest with other grants (the grants bound to a device's hardware at deploy). */
+    /** The same app with other grants: bound to the device's hardware at deploy ({@link GrantOverrides}, serial devices). */
     public AppManifest withCapabilities(CapabilityGrants grants) {
         return new AppManifest(name, version, module, args, env, resources, restart, health, volumes, grants);
     }

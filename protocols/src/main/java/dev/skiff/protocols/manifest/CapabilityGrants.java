@@ -38,6 +38,11 @@ public record CapabilityGrants(Map<String, GpioGrant> gpio, Map<String, SerialGr
         return new CapabilityGrants(gpio, rebound);
     }
 
+    /** The same grants with other GPIO lines (remapped at deploy, {@link GrantOverrides}). */
+    public CapabilityGrants withGpio(Map<String, GpioGrant> lines) {
+        return new CapabilityGrants(lines, serial);
+    }
+
     public boolean isEmpty() {
         return gpio.isEmpty() && serial.isEmpty();
     }

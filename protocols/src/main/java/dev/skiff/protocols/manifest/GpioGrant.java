@@ -19,6 +19,9 @@ public sealed interface GpioGrant {
     /** The line offset on the chip; on a Raspberry Pi's gpiochip0 this is the BCM number. */
     int line();
 
+    /** The same grant on another line (label, mode, levels and rates kept). */
+    GpioGrant onLine(String chip, int line);
+
     /** Physical level of a line (before any active-low inversion the guest asks for). */
     enum Level {
         LOW,
@@ -34,8 +37,18 @@ public sealed interface GpioGrant {
      * @param shutdown the level the line returns to when the container ends, however it ends
      * @param maxWritesPerSecond writes beyond this rate wait (see docs/capabilities.md)
      */
-    record Output(String chip, int line, Level initial, Level shutdown, int maxWritesPerSecond) implements GpioGrant {}
+    record Output(String chip, int line, Level initial, Level shutdown, int maxWritesPerSecond) implements GpioGrant {
+        @Override
+        public Output onLine(String otherChip, int otherLine) {
+            return new Output(otherChip, otherLine, initial, shutdown, maxWritesPerSecond);
+        }
+    }
 
     /** @param maxEventsPerSecond edge events delivered at most at this rate */
-    record Input(String chip, int line, int maxEventsPerSecond) implements GpioGrant {}
+    record Input(String chip, int line, int maxEventsPerSecond) implements GpioGrant {
+        @Override
+        public Input onLine(String otherChip, int otherLine) {
+            return new Input(otherChip, otherLine, maxEventsPerSecond);
+        }
+    }
 }

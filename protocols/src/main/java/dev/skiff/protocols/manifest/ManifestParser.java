@@ -232,7 +232,7 @@ public final class ManifestParser {
         Map<String, Node> f = fields(node, Set.of("chip", "line", "mode", "initial", "shutdown",
                 "max-writes-per-second", "max-events-per-second"));
         String chip = optional(f, "chip", n -> matching(n, CHIP, "a GPIO chip name such as gpiochip0")).orElse(GpioGrant.DEFAULT_CHIP);
-        Integer line = required(node, f, "line", n -> number(n, 0));
+        Integer line = required(node, f, "line", n -> line(n, chip));
         String mode = required(node, f, "mode", this::text);
         if (line == null || mode == null) {
             return null;
@@ -256,6 +256,15 @@ public final class ManifestParser {
                 return null;
             }
         }
+    }
+
+    /** A number on any chip; on the header's chip also a header name (GPIO17) or pin (PIN11). */
+    private Integer line(Node node, String chip) {
+        String text = text(node);
+        if (text == null || text.matches("-?\\d+") || !chip.equals(GpioGrant.DEFAULT_CHIP)) {
+            return number(node, 0);
+        }
+        return parsed(node, BoardProfile::headerLine);
     }
 
     private void refuse(Map<String, Node> fields, String key, String why) {

@@ -36,6 +36,39 @@ class GpioGrantParsingTest {
     }
 
     @Test
+    void headerLinesMayBeNamedByHeaderNameOrPhysicalPin() throws Exception {
+        AppManifest m = parse("""
+                  gpio:
+                    LED:    {line: GPIO17, mode: output}
+                    BUTTON: {line: PIN13, mode: input}
+                """);
+        assertEquals(17, m.capabilities().gpio().get("LED").line());
+        assertEquals(27, m.capabilities().gpio().get("BUTTON").line(), "physical pin 13 is GPIO27");
+        assertEquals(List.of(
+                "5:15: 'GPIO40' is not a header line: GPIO0 to GPIO27",
+                "6:15: 'PIN6' is not a GPIO pin of the 40-pin header (pins 1-40; power and ground pins have no line)",
+                "7:15: 'LED' is not a line: give a number (17), a header name (GPIO17) or a physical pin (PIN11)",
+                "8:15: 'GPIO4' is not a whole number of at least 0"),
+                problems("""
+                          gpio:
+                            A: {line: GPIO40, mode: output}
+                            B: {line: PIN6, mode: output}
+                            C: {line: LED, mode: output}
+                            D: {line: GPIO4, chip: gpiochip1, mode: output}
+                        """));
+    }
+
+    @Test
+    void boardProfilesAreKnownByName() {
+        assertEquals(BoardProfile.RASPBERRY_PI_5, BoardProfile.of("raspberry-pi-5"));
+        assertEquals("pinctrl-rp1", BoardProfile.RASPBERRY_PI_5.chipLabel());
+        assertEquals(17, BoardProfile.RASPBERRY_PI_4.line("gpio17"));
+        assertEquals(2, BoardProfile.RASPBERRY_PI_4.line("PIN3"));
+        var e = assertThrows(IllegalArgumentException.class, () -> BoardProfile.of("arduino"));
+        assertEquals("board 'arduino' is not one of raspberry-pi-4, raspberry-pi-5", e.getMessage());
+    }
+
+    @Test
     void noSectionGrantsNothing() throws Exception {
         AppManifest m = ManifestParser.parse("name: app\nversion: '1'\n", "skiff.yaml");
         assertEquals(CapabilityGrants.NONE, m.capabilities());

@@ -2,10 +2,9 @@ package dev.skiff.runtime.capability;
 
 import java.util.HashMap;
 import java.util.Map;
-import java.util.function.Function;
 
 /**
- * Which container holds each exclusive resource (a serial device, ...) across every container
+ * Which container holds each exclusive resource (a GPIO line, a serial device) across every container
  * of a process, so a resource has one holder at a time.
  *
  * @param <K> what identifies a resource, e.g. a device path
@@ -18,18 +17,20 @@ public final class ExclusiveOwners<K> {
     /**
      * Claims every resource for {@code lease} of {@code container}, or none when one is held.
      *
-     * @param describe names a resource in the refusal, e.g. "serial device /dev/ttyS0 (granted as GPS)"
+     * @param grantNames each resource with the name the app's grant gives it
+     * @param kind names the resources in the refusal: "serial device" gives "serial device
+     *     /dev/ttyS0 (granted as GPS) is owned by ..."
      */
-    public synchronized void claimAll(Iterable<K> resources, Object lease, String container, Function<K, String> describe)
+    public synchronized void claimAll(Map<K, String> grantNames, Object lease, String container, String kind)
             throws CapabilityUnavailableException {
-        for (K resource : resources) {
-            Holder holder = holders.get(resource);
+        for (var entry : grantNames.entrySet()) {
+            Holder holder = holders.get(entry.getKey());
             if (holder != null) {
-                throw new CapabilityUnavailableException(describe.apply(resource) + " is owned by container "
-                        + holder.container() + "; it has one owner at a time, stop that container first");
+                throw new CapabilityUnavailableException(kind + " " + entry.getKey() + " (granted as " + entry.getValue()
+                        + ") is owned by container " + holder.container() + "; it has one owner at a time, stop that container first");
             }
         }
-        resources.forEach(resource -> holders.put(resource, new Holder(lease, container)));
+        grantNames.keySet().forEach(resource -> holders.put(resource, new Holder(lease, container)));
     }
 
     public synchronized void releaseAll(Object lease) {

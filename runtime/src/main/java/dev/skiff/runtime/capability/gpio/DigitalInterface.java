@@ -4,6 +4,7 @@ import static dev.skiff.runtime.capability.ValueType.I32;
 
 import dev.skiff.runtime.capability.GuestMemory;
 import dev.skiff.runtime.capability.HostFunction;
+import dev.skiff.runtime.capability.GuestTrap;
 import dev.skiff.runtime.capability.ValueType;
 import dev.skiff.runtime.capability.gpio.ResultArea.Ok;
 import java.nio.charset.StandardCharsets;
@@ -47,6 +48,10 @@ final class DigitalInterface {
                         bool(session.read((int) a[0]) == PinState.ACTIVE)),
                 returning("[method]digital-in-pin.is-inactive", 1, (m, a) ->
                         bool(session.read((int) a[0]) == PinState.INACTIVE)),
+                returning("[method]digital-in-pin.watch-rising-edge", 1, (m, a) ->
+                        new Ok.Word(session.watch((int) a[0], Edge.RISING))),
+                returning("[method]digital-in-pin.watch-falling-edge", 1, (m, a) ->
+                        new Ok.Word(session.watch((int) a[0], Edge.FALLING))),
                 drop("[resource-drop]digital-out-pin", session, GpioSession.OutPin.class),
                 drop("[resource-drop]digital-in-pin", session, GpioSession.InPin.class));
     }

@@ -1,7 +1,10 @@
 package dev.skiff.runtime.capability.gpio;
 
 import dev.skiff.protocols.manifest.CapabilityGrants;
+import dev.skiff.runtime.capability.ExclusiveOwners;
 import dev.skiff.runtime.capability.HostModule;
+import dev.skiff.runtime.capability.poll.MonotonicClock;
+import dev.skiff.runtime.capability.poll.PollInterface;
 import java.util.List;
 
 /**
@@ -11,9 +14,11 @@ import java.util.List;
 public final class GpioHost {
     /** The core-wasm import module of the proposal's {@code digital} interface. */
     public static final String DIGITAL = "wasi:gpio/digital@0.2.0";
+    /** What a GPIO grant links: the pins, and the pollables and clock that edge waits need. */
+    public static final List<String> MODULES = List.of(DIGITAL, PollInterface.MODULE, MonotonicClock.MODULE);
 
     private final GpioBackend backend;
-    private final LineOwners owners = new LineOwners();
+    private final ExclusiveOwners<GpioLine> owners = new ExclusiveOwners<>();
 
     public GpioHost(GpioBackend backend) {
         this.backend = backend;
@@ -21,14 +26,18 @@ public final class GpioHost {
 
     /**
      * The capabilities {@code grants} give container {@code container}: none without GPIO
-     * grants (so its GPIO imports are refused), else {@link #DIGITAL}, whose lease claims the
-     * granted lines when the container is admitted.
+     * grants (so its GPIO imports are refused), else the {@link #MODULES}: {@link #DIGITAL},
+     * whose lease claims the granted lines when the container is admitted, and the
+     * {@code wasi:io/poll} and monotonic-clock pieces its edge waits use.
      */
     public List<HostModule> hostModules(String container, CapabilityGrants grants) {
         if (grants.gpio().isEmpty()) {
             return List.of();
         }
         GpioSession session = new GpioSession(container, grants.gpio(), backend, owners);
-        return List.of(new HostModule(DIGITAL, DigitalInterface.functions(session), session));
+        return List.of(
+                new HostModule(DIGITAL, DigitalInterface.functions(session), session),
+                PollInterface.module(session.pollables()),
+                MonotonicClock.module(session.pollables()));
     }
 }

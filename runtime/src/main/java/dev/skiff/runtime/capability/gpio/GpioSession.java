@@ -3,15 +3,20 @@ package dev.skiff.runtime.capability.gpio;
 import dev.skiff.protocols.manifest.GpioGrant;
 import dev.skiff.runtime.capability.CapabilityLease;
 import dev.skiff.runtime.capability.CapabilityUnavailableException;
+import dev.skiff.runtime.capability.ExclusiveOwners;
+import dev.skiff.runtime.capability.GuestTrap;
+import dev.skiff.runtime.capability.poll.Pollables;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * One container's GPIO: its grants, its pin handles, and the lines it owns while it exists.
  * Lines are claimed and set to their initial level at admission; {@code get} only hands out a
- * handle to a granted line. When the container ends every output returns to its shutdown level
- * and every later call (from an abandoned guest thread) fails with {@code resource-invalidated}.
+ * handle to a granted line. When the container ends every output returns to its shutdown level,
+ * a guest blocked in an edge wait gives up, and every later call (from an abandoned guest thread)
+ * fails with {@code resource-invalidated}.
  */
 final class GpioSession implements CapabilityLease {
     /** A handle's entry; handles of both resource types share one numbering, each checks its type. */
@@ -29,14 +34,17 @@ final class GpioSession implements CapabilityLease {
     private final String container;
     private final Map<String, GpioGrant> grants;
     private final GpioBackend backend;
-    private final LineOwners owners;
+    private final ExclusiveOwners<GpioLine> owners;
     private final Map<String, WriteRateLimiter> limiters = new HashMap<>();
+    private final Map<String, InputEdges> edges = new HashMap<>();
+    /** Pollables share the pins' handle numbering, so a pin handle is never a valid pollable. */
+    private final AtomicInteger nextHandle = new AtomicInteger(1); // 0 is never valid, as in the component model
+    private final Pollables pollables = new Pollables(nextHandle::getAndIncrement);
     private final Map<Integer, Pin> pins = new HashMap<>();
     private final Map<String, Integer> handleOfLabel = new HashMap<>();
-    private int nextHandle;
     private boolean active;
 
-    GpioSession(String container, Map<String, GpioGrant> grants, GpioBackend backend, LineOwners owners) {
+    GpioSession(String container, Map<String, GpioGrant> grants, GpioBackend backend, ExclusiveOwners<GpioLine> owners) {
         this.container = container;
         this.grants = Map.copyOf(grants);
         this.backend = backend;
@@ -47,7 +55,7 @@ final class GpioSession implements CapabilityLease {
     public synchronized void acquire() throws CapabilityUnavailableException {
         Map<GpioLine, String> labels = new LinkedHashMap<>();
         grants.forEach((label, grant) -> labels.put(GpioLine.of(grant), label));
-        owners.claimAll(labels, this, container);
+        owners.claimAll(labels, this, container, "GPIO line");
         try {
             grants.forEach(this::open);
         } catch (RuntimeException e) { // a backend that cannot open a line (hardware, permissions)
@@ -56,19 +64,22 @@ final class GpioSession implements CapabilityLease {
         }
         pins.clear();
         handleOfLabel.clear();
-        nextHandle = 1; // 0 is never a valid handle, as in the component model
         active = true;
     }
 
     private void open(String label, GpioGrant grant) {
         switch (grant) {
             case GpioGrant.Output o -> {
-                backend.openOutput(GpioLine.of(o), o.initial());
+                backend.openOutput(GpioLine.of(o), o.initial(), o.shutdown());
                 if (o.maxWritesPerSecond() != GpioGrant.UNLIMITED) {
                     limiters.put(label, new WriteRateLimiter(o.maxWritesPerSecond()));
                 }
             }
-            case GpioGrant.Input i -> backend.openInput(GpioLine.of(i));
+            case GpioGrant.Input i -> {
+                InputEdges lineEdges = new InputEdges(i, pollables);
+                edges.put(label, lineEdges);
+                backend.openInput(GpioLine.of(i), lineEdges::changed);
+            }
         }
     }
 
@@ -81,6 +92,8 @@ final class GpioSession implements CapabilityLease {
         pins.clear();
         handleOfLabel.clear();
         limiters.clear();
+        edges.clear();
+        pollables.close();
         grants.values().forEach(grant -> {
             if (grant instanceof GpioGrant.Output o) {
                 backend.write(GpioLine.of(o), o.shutdown());
@@ -115,6 +128,12 @@ final class GpioSession implements CapabilityLease {
         }
     }
 
+    /** A pollable ready from the pin's next {@code edge} (logical: active-low pins are inverted). */
+    synchronized int watch(int handle, Edge edge) throws GpioFailure {
+        InPin pin = pin(handle, InPin.class);
+        return pollables.add(edges.get(pin.label()).watch(edge.physical(pin.activeLow())));
+    }
+
     synchronized PinState read(int handle) throws GpioFailure {
         InPin pin = pin(handle, InPin.class);
         return PinState.of(backend.read(pin.line()), pin.activeLow());
@@ -126,7 +145,7 @@ final class GpioSession implements CapabilityLease {
             return; // released under the guest: its handles are gone already
         }
         if (pin == null || !(type.isInstance(pin) || pin instanceof Invalidated)) {
-            throw new InvalidHandleException("resource-drop of unknown handle " + handle);
+            throw new GuestTrap("resource-drop of unknown handle " + handle);
         }
         pins.remove(handle);
         handleOfLabel.remove(pin.label(), handle);
@@ -151,10 +170,14 @@ final class GpioSession implements CapabilityLease {
         if (previous != null) {
             pins.put(previous, new Invalidated(pin.label()));
         }
-        int handle = nextHandle++;
+        int handle = nextHandle.getAndIncrement();
         pins.put(handle, pin);
         handleOfLabel.put(pin.label(), handle);
         return handle;
+    }
+
+    Pollables pollables() {
+        return pollables;
     }
 
     private synchronized <P extends Pin> P pin(int handle, Class<P> type) throws GpioFailure {
@@ -163,7 +186,7 @@ final class GpioSession implements CapabilityLease {
             throw new GpioFailure(GpioError.RESOURCE_INVALIDATED);
         }
         if (!type.isInstance(pin)) {
-            throw new InvalidHandleException("unknown handle " + handle);
+            throw new GuestTrap("unknown handle " + handle);
         }
         return type.cast(pin);
     }

@@ -1,6 +1,7 @@
 package dev.skiff.runtime.capability.gpio;
 
 import dev.skiff.protocols.manifest.GpioGrant.Level;
+import dev.skiff.runtime.capability.GuestTrap;
 
 /** {@code wasi:gpio/digital@0.2.0}'s {@code pin-state}; the ordinal is the guest's discriminant. */
 enum PinState {
@@ -9,7 +10,7 @@ enum PinState {
 
     static PinState ofDiscriminant(long value) {
         if (value < 0 || value >= values().length) {
-            throw new InvalidHandleException("pin-state " + value + " is not a case of the enum");
+            throw new GuestTrap("pin-state " + value + " is not a case of the enum");
         }
         return values()[(int) value];
     }

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 
@@ -14,39 +15,47 @@ import java.util.function.Consumer;
  * timeline of changes, listeners) and input lines are driven from outside with {@link #drive}.
  * Lines start low, as pulled-down header pins do.
  */
-public final class SimulatedBoard implements GpioBackend {
+public final class SimulatedBoard implements ObservableBoard {
     private final long createdNanos = System.nanoTime();
     private final Map<GpioLine, Level> levels = new HashMap<>();
     private final List<PinChange> timeline = new ArrayList<>();
     private final List<Consumer<PinChange>> listeners = new CopyOnWriteArrayList<>();
+    private final Map<GpioLine, Consumer<Level>> inputs = new ConcurrentHashMap<>();
 
-    /** Called on the thread that changed the line (often a guest's): keep it short. */
+    @Override
     public void addListener(Consumer<PinChange> listener) {
         listeners.add(listener);
     }
 
+    @Override
     public synchronized Level level(GpioLine line) {
         return levels.getOrDefault(line, Level.LOW);
     }
 
-    /** Every change so far, oldest first. */
+    /** Every line that has been set or driven, with its level now. */
+    public synchronized Map<GpioLine, Level> levels() {
+        return Map.copyOf(levels);
+    }
+
+    @Override
     public synchronized List<PinChange> timeline() {
         return List.copyOf(timeline);
     }
 
-    /** Sets the level an input line reads, as a button or sensor would. */
+    /** An edge reaches the input's watchers. */
+    @Override
     public void drive(GpioLine line, Level level) {
         set(line, level);
     }
 
     @Override
-    public void openOutput(GpioLine line, Level initial) {
+    public void openOutput(GpioLine line, Level initial, Level shutdown) {
         set(line, initial);
     }
 
     @Override
-    public void openInput(GpioLine line) {
-        // nothing to configure: the line keeps whatever level it is driven to
+    public void openInput(GpioLine line, Consumer<Level> onChange) {
+        inputs.put(line, onChange); // the line keeps whatever level it is driven to
     }
 
     @Override
@@ -61,7 +70,7 @@ public final class SimulatedBoard implements GpioBackend {
 
     @Override
     public void close(GpioLine line) {
-        // the line keeps its last level, as a released gpiod line does
+        inputs.remove(line); // the line keeps its last level, as a released gpiod line does
     }
 
     private void set(GpioLine line, Level level) {
@@ -73,6 +82,10 @@ public final class SimulatedBoard implements GpioBackend {
             levels.put(line, level);
             change = new PinChange(Duration.ofNanos(System.nanoTime() - createdNanos), line, level);
             timeline.add(change);
+        }
+        Consumer<Level> input = inputs.get(line);
+        if (input != null) {
+            input.accept(level);
         }
         listeners.forEach(listener -> listener.accept(change));
     }

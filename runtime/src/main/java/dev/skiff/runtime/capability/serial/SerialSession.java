@@ -42,8 +42,7 @@ final class SerialSession implements CapabilityLease {
     public synchronized void acquire() throws CapabilityUnavailableException {
         Map<String, String> names = new TreeMap<>();
         grants.forEach((name, grant) -> names.put(grant.device(), name));
-        owners.claimAll(names.keySet(), this, container,
-                device -> "serial device " + device + " (granted as " + names.get(device) + ")");
+        owners.claimAll(names, this, container, "serial device");
         for (var grant : new TreeMap<>(grants).entrySet()) {
             try {
                 connections.put(grant.getKey(), backend.open(grant.getValue()));

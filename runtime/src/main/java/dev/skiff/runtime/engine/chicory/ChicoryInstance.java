@@ -76,7 +76,7 @@ final class ChicoryInstance implements GuestInstance {
         List<HostFunction> functions =
                 new ArrayList<>(new HardenedWasi(preopens, env.maxOpenFiles(), safePoint).wrap(wasi.toHostFunctions()));
         for (HostModule hostModule : env.hostModules()) {
-            functions.addAll(link(hostModule));
+            functions.addAll(link(hostModule, safePoint));
         }
 
         int limitPages = (int) Math.min(MemoryLimits.MAX_PAGES, env.memoryLimitBytes() / PAGE);
@@ -113,7 +113,7 @@ final class ChicoryInstance implements GuestInstance {
         }
     }
 
-    private static List<HostFunction> link(HostModule hostModule) {
+    private static List<HostFunction> link(HostModule hostModule, SafePoint safePoint) {
         List<HostFunction> linked = new ArrayList<>();
         for (var function : hostModule.functions()) {
             linked.add(
@@ -122,7 +122,7 @@ final class ChicoryInstance implements GuestInstance {
                             function.name(),
                             function.params().stream().map(ChicoryInstance::valType).toList(),
                             function.results().stream().map(ChicoryInstance::valType).toList(),
-                            (inst, args) -> function.body().call(new ChicoryGuestMemory(inst), args)));
+                            (inst, args) -> function.body().call(new ChicoryGuestMemory(inst, safePoint), args)));
         }
         return linked;
     }

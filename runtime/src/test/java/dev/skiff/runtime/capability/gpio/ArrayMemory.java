@@ -7,7 +7,11 @@ import java.nio.charset.StandardCharsets;
 
 /** A little-endian guest memory on a byte array, for calling host functions without a guest. */
 final class ArrayMemory implements GuestMemory {
+    /** Where {@link #allocate} hands out memory: the top half, above what tests address directly. */
+    static final int HEAP = 2048;
+
     private final ByteBuffer bytes = ByteBuffer.allocate(4096).order(ByteOrder.LITTLE_ENDIAN);
+    private int heapTop = HEAP;
 
     /** Puts {@code text} at {@code address}; returns its length in bytes. */
     int putString(int address, String text) {
@@ -50,5 +54,13 @@ final class ArrayMemory implements GuestMemory {
     @Override
     public void writeI64(int address, long value) {
         bytes.putLong(address, value);
+    }
+
+    /** A bump allocator, as a guest's cabi_realloc would be; tests never free. */
+    @Override
+    public int allocate(int align, int size) {
+        int address = (heapTop + align - 1) / align * align;
+        heapTop = address + size;
+        return address;
     }
 }

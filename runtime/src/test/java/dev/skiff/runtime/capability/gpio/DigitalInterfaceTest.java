@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.skiff.protocols.manifest.GpioGrant;
 import dev.skiff.protocols.manifest.GpioGrant.Level;
 import dev.skiff.runtime.capability.HostFunction;
+import dev.skiff.runtime.capability.ExclusiveOwners;
+import dev.skiff.runtime.capability.GuestTrap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
@@ -29,7 +31,7 @@ class DigitalInterfaceTest {
     void grantLedAndButton() throws Exception {
         session = new GpioSession("test", Map.of(
                 "LED", new GpioGrant.Output("gpiochip0", 17, Level.HIGH, Level.LOW, GpioGrant.UNLIMITED),
-                "BUTTON", new GpioGrant.Input("gpiochip0", 27, GpioGrant.UNLIMITED)), board, new LineOwners());
+                "BUTTON", new GpioGrant.Input("gpiochip0", 27, GpioGrant.UNLIMITED)), board, new ExclusiveOwners<>());
         session.acquire();
         functions = new java.util.HashMap<>();
         DigitalInterface.functions(session).forEach(f -> functions.put(f.name(), f));
@@ -141,9 +143,9 @@ class DigitalInterfaceTest {
     @Test
     void foreignHandlesTrap() {
         int button = handle("digital-in-pin", "BUTTON");
-        assertThrows(InvalidHandleException.class, () -> call("[method]digital-out-pin.set-active", button, RET));
-        assertThrows(InvalidHandleException.class, () -> call("[method]digital-out-pin.set-active", 99, RET));
-        assertThrows(InvalidHandleException.class, () -> call("[resource-drop]digital-out-pin", button));
+        assertThrows(GuestTrap.class, () -> call("[method]digital-out-pin.set-active", button, RET));
+        assertThrows(GuestTrap.class, () -> call("[method]digital-out-pin.set-active", 99, RET));
+        assertThrows(GuestTrap.class, () -> call("[resource-drop]digital-out-pin", button));
     }
 
     @Test
@@ -159,7 +161,7 @@ class DigitalInterfaceTest {
     @Test
     void tightToggleLoopIsHeldToMaxWritesPerSecond() throws Exception {
         var limited = new GpioSession("fast", Map.of(
-                "LED", new GpioGrant.Output("gpiochip1", 5, Level.LOW, Level.LOW, 100)), board, new LineOwners());
+                "LED", new GpioGrant.Output("gpiochip1", 5, Level.LOW, Level.LOW, 100)), board, new ExclusiveOwners<>());
         limited.acquire();
         var setState = DigitalInterface.functions(limited).stream()
                 .filter(f -> f.name().equals("[method]digital-out-pin.set-state")).findFirst().orElseThrow();
