@@ -177,6 +177,11 @@ public final class Agent implements AutoCloseable {
         return releases.ofApp(app);
     }
 
+    /** Calls {@code listener} whenever an event is recorded (see {@link EventLog#whenRecorded}). */
+    public void whenEventRecorded(Runnable listener) {
+        events.whenRecorded(listener);
+    }
+
     /** What happened to the app, oldest first. */
     public List<Event> events(String app) {
         return events.ofApp(app);
