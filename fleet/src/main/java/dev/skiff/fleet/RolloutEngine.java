@@ -22,13 +22,17 @@ import java.util.Set;
  * <p>All progress lives in the {@link RolloutStore}: a step is committed before the desired
  * state it leads to is published, so a driver that dies anywhere is replaced by another
  * ({@link #drive} again) that publishes the same generations again and asks no device twice.
- * Offline devices are asked too (desired states are retained) but neither block a wave nor
- * count against the health timeout until they are back.
+ * Offline devices are asked too (desired states are retained); once away for {@link #AWAY_AFTER_MS}
+ * they neither block a wave nor count against the health timeout until they are back. Devices
+ * that dropped off a moment ago (a broker restart disconnects everyone) are waited for, and
+ * while the operator itself has lost the broker nothing is judged or asked at all.
  */
 public final class RolloutEngine {
     private static final long TICK_MS = 100;
     /** How often unanswered desired states are published again, in case a broker restart lost them. */
     private static final long REPUBLISH_MS = 5_000;
+    /** How long a device must have been offline to count as away rather than reconnecting. */
+    static final long AWAY_AFTER_MS = 10_000;
     private static final Set<DeviceStep> TOUCHED = EnumSet.of(DeviceStep.UPDATING, DeviceStep.UPDATED, DeviceStep.FAILED);
 
     private final RolloutStore store;
@@ -36,6 +40,8 @@ public final class RolloutEngine {
     private final RolloutListener listener;
     /** When each device was last seen offline: its health timeout counts from its return. */
     private final Map<String, Long> lastOffline = new HashMap<>();
+    /** Since when each offline device has been seen offline, without a break. */
+    private final Map<String, Long> offlineSince = new HashMap<>();
     private final Map<String, Long> lastPublished = new HashMap<>();
 
     public RolloutEngine(RolloutStore store, FleetLink link, RolloutListener listener) {
@@ -96,6 +102,10 @@ public final class RolloutEngine {
                 }
                 case RUNNING -> { }
             }
+            if (!link.isConnected()) {
+                link.inventory().awaitChange(TICK_MS);
+                continue;
+            }
             List<RolloutDevice> devices = judge(rollout);
             long updated = count(devices, DeviceStep.UPDATED);
             long failed = count(devices, DeviceStep.FAILED);
@@ -107,7 +117,7 @@ public final class RolloutEngine {
                 }
                 continue;
             }
-            Optional<Integer> wave = devices.stream().filter(d -> d.step() == DeviceStep.WAITING || d.step() == DeviceStep.UPDATING && online(d))
+            Optional<Integer> wave = devices.stream().filter(d -> d.step() == DeviceStep.WAITING || d.step() == DeviceStep.UPDATING && !away(d))
                     .map(RolloutDevice::wave).min(Integer::compare);
             int waves = devices.stream().mapToInt(RolloutDevice::wave).max().orElse(0) + 1;
             if (wave.isEmpty() || wave.get() > announcedWave) {
@@ -133,9 +143,9 @@ public final class RolloutEngine {
         }
     }
 
-    /** Asks waiting devices of the wave to update, keeping at most maxUnavailable online ones updating. */
+    /** Asks waiting devices of the wave to update, keeping at most maxUnavailable of those not away updating. */
     private void dispatch(Rollout rollout, List<RolloutDevice> devices, int wave) {
-        long busy = devices.stream().filter(d -> d.step() == DeviceStep.UPDATING && online(d)).count();
+        long busy = devices.stream().filter(d -> d.step() == DeviceStep.UPDATING && !away(d)).count();
         for (RolloutDevice d : devices) {
             if (busy >= rollout.spec().maxUnavailable()) {
                 return;
@@ -144,9 +154,8 @@ public final class RolloutEngine {
                 DesiredState next = store.advance(rollout.id(), d.device(), rollout.spec().app(), new DesiredApp(rollout.spec().image()),
                         DeviceStep.UPDATING, reportedGeneration(d));
                 publish(d.device(), next);
-                boolean online = online(d);
-                listener.on(new RolloutEvent.DeviceUpdating(rollout.id(), d.device(), online));
-                if (online) {
+                listener.on(new RolloutEvent.DeviceUpdating(rollout.id(), d.device(), online(d)));
+                if (!away(d)) {
                     busy++;
                 }
             }
@@ -158,12 +167,15 @@ public final class RolloutEngine {
         long now = System.currentTimeMillis();
         List<RolloutDevice> result = new ArrayList<>();
         for (RolloutDevice d : store.devices(rollout.id())) {
+            if (online(d)) {
+                offlineSince.remove(d.device());
+            } else {
+                lastOffline.put(d.device(), now);
+                offlineSince.putIfAbsent(d.device(), now);
+            }
             if (d.step() != DeviceStep.UPDATING && d.step() != DeviceStep.ROLLING_BACK) {
                 result.add(d);
                 continue;
-            }
-            if (!online(d)) {
-                lastOffline.put(d.device(), now);
             }
             DesiredApp wanted = d.step() == DeviceStep.UPDATING ? new DesiredApp(rollout.spec().image())
                     : d.previousImage() == null ? DesiredApp.ABSENT : new DesiredApp(d.previousImage());
@@ -217,8 +229,12 @@ public final class RolloutEngine {
         }
         long deadline = System.currentTimeMillis() + rollout.spec().healthTimeout().toMillis();
         while (System.currentTimeMillis() < deadline) {
+            if (!link.isConnected()) {
+                link.inventory().awaitChange(TICK_MS);
+                continue;
+            }
             List<RolloutDevice> devices = judge(rollout);
-            if (devices.stream().noneMatch(d -> d.step() == DeviceStep.ROLLING_BACK && online(d) && d.detail() == null)) {
+            if (devices.stream().noneMatch(d -> d.step() == DeviceStep.ROLLING_BACK && !away(d) && d.detail() == null)) {
                 break;
             }
             republish(devices, EnumSet.of(DeviceStep.ROLLING_BACK));
@@ -261,6 +277,12 @@ public final class RolloutEngine {
 
     private long reportedGeneration(RolloutDevice d) {
         return link.inventory().find(d.device()).flatMap(DeviceView::reported).map(ReportedState::generation).orElse(0L);
+    }
+
+    /** Offline for a while: not just reconnecting. */
+    private boolean away(RolloutDevice d) {
+        Long since = offlineSince.get(d.device());
+        return since != null && System.currentTimeMillis() - since >= AWAY_AFTER_MS;
     }
 
     private boolean online(RolloutDevice d) {

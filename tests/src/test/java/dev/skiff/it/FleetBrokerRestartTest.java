@@ -1,0 +1,55 @@
+package dev.skiff.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.skiff.fleet.sim.SimulatedDevice;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Issue 6's third acceptance item: Mosquitto is stopped and started again in the middle of a
+ * rollout; the operator and every agent reconnect, the rollout goes on to the end, and no device
+ * deploys the new version twice.
+ */
+class FleetBrokerRestartTest {
+    @TempDir Path dir;
+
+    @Test
+    void rolloutContinuesAcrossABrokerRestartAndUpdatesNoDeviceTwice() throws Exception {
+        try (FleetFixture f = FleetFixture.start(dir, 20)) {
+            f.installV1Everywhere();
+            Path output = dir.resolve("rollout.out");
+            Process cli = f.skiff.start(output, "fleet", "rollout", f.image("2"), "--waves", "1,25%,50%,100%", "--max-unavailable", "2",
+                    "--health-timeout", "60s");
+            try {
+                f.await("the rollout reaching its second wave", Duration.ofSeconds(60), () -> read(output).contains("wave 2/4"));
+                f.broker.restart();
+                assertTrue(cli.waitFor(120, TimeUnit.SECONDS), "the rollout did not finish in 120 s after the broker restart:\n" + read(output));
+            } finally {
+                cli.destroyForcibly();
+            }
+            String out = read(output);
+            assertEquals(0, cli.exitValue(), out);
+            assertTrue(out.contains("lost the broker"), "the broker restart went unnoticed:\n" + out);
+            assertTrue(out.contains("rollout 2 completed: 20 updated, 0 failed"), out);
+            for (SimulatedDevice d : f.fleet.devices()) {
+                assertEquals(Optional.of(f.v2), FleetFixture.runningDigest(d));
+                assertEquals(1, FleetFixture.deploysOf(d, f.v2), "a device deployed v2 more than once:\n" + out);
+            }
+        }
+    }
+
+    private static String read(Path file) {
+        try {
+            return Files.exists(file) ? Files.readString(file) : "";
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+}
