@@ -4,9 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.skiff.fleet.sim.SimulatedDevice;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -25,16 +23,14 @@ class FleetBrokerRestartTest {
         try (FleetFixture f = FleetFixture.start(dir, 20)) {
             f.installV1Everywhere();
             Path output = dir.resolve("rollout.out");
-            Process cli = f.skiff.start(output, "fleet", "rollout", f.image("2"), "--waves", "1,25%,50%,100%", "--max-unavailable", "2",
-                    "--health-timeout", "60s");
+            Process cli = f.startRolloutOfV2ToWaveTwo(output);
             try {
-                f.await("the rollout reaching its second wave", Duration.ofSeconds(60), () -> read(output).contains("wave 2/4"));
                 f.broker.restart();
-                assertTrue(cli.waitFor(120, TimeUnit.SECONDS), "the rollout did not finish in 120 s after the broker restart:\n" + read(output));
+                assertTrue(cli.waitFor(120, TimeUnit.SECONDS), "the rollout did not finish in 120 s after the broker restart:\n" + FleetFixture.read(output));
             } finally {
                 cli.destroyForcibly();
             }
-            String out = read(output);
+            String out = FleetFixture.read(output);
             assertEquals(0, cli.exitValue(), out);
             assertTrue(out.contains("lost the broker"), "the broker restart went unnoticed:\n" + out);
             assertTrue(out.contains("rollout 2 completed: 20 updated, 0 failed"), out);
@@ -45,11 +41,4 @@ class FleetBrokerRestartTest {
         }
     }
 
-    private static String read(Path file) {
-        try {
-            return Files.exists(file) ? Files.readString(file) : "";
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-    }
 }

@@ -131,6 +131,30 @@ final class FleetFixture implements AutoCloseable {
         }
     }
 
+    /**
+     * Starts {@code skiff fleet rollout} of v2 as a process of its own (output to {@code output}),
+     * paced to take several seconds (two devices at a time), and returns once it reached its second wave.
+     */
+    Process startRolloutOfV2ToWaveTwo(Path output) throws IOException, InterruptedException {
+        Process cli = skiff.start(output, "fleet", "rollout", image("2"), "--waves", "1,25%,50%,100%", "--max-unavailable", "2",
+                "--health-timeout", "60s");
+        try {
+            await("the rollout reaching its second wave", Duration.ofSeconds(60), () -> read(output).contains("wave 2/4"));
+        } catch (AssertionError | InterruptedException e) {
+            cli.destroyForcibly();
+            throw e;
+        }
+        return cli;
+    }
+
+    static String read(Path file) {
+        try {
+            return Files.exists(file) ? Files.readString(file) : "";
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     void await(String what, Duration limit, BooleanSupplier condition) throws InterruptedException {
         long deadline = System.nanoTime() + limit.toNanos();
         while (!condition.getAsBoolean()) {

@@ -5,9 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.skiff.fleet.sim.SimulatedDevice;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -26,15 +24,10 @@ class FleetResumeTest {
         try (FleetFixture f = FleetFixture.start(dir, 20)) {
             f.installV1Everywhere();
             Path output = dir.resolve("rollout.out");
-            Process cli = f.skiff.start(output, "fleet", "rollout", f.image("2"), "--waves", "1,25%,50%,100%", "--max-unavailable", "2",
-                    "--health-timeout", "60s");
-            try {
-                f.await("the rollout reaching its second wave", Duration.ofSeconds(60), () -> read(output).contains("wave 2/4"));
-            } finally {
-                cli.destroyForcibly(); // SIGKILL: no chance to record anything more
-                cli.waitFor(10, TimeUnit.SECONDS);
-            }
-            String killed = read(output);
+            Process cli = f.startRolloutOfV2ToWaveTwo(output);
+            cli.destroyForcibly(); // SIGKILL: no chance to record anything more
+            cli.waitFor(10, TimeUnit.SECONDS);
+            String killed = FleetFixture.read(output);
             assertTrue(!killed.contains("completed"), killed);
             long updatedBeforeKill = f.fleet.devices().stream().filter(d -> FleetFixture.runningDigest(d).equals(Optional.of(f.v2))).count();
             assertTrue(updatedBeforeKill < 20, "the rollout finished before it was killed:\n" + killed);
@@ -50,11 +43,4 @@ class FleetResumeTest {
         }
     }
 
-    private static String read(Path file) {
-        try {
-            return Files.exists(file) ? Files.readString(file) : "";
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-    }
 }
