@@ -71,8 +71,9 @@ final class FleetRolloutCommand implements Callable<Integer> {
             Rollout rollout = operator.create(rolloutSpec);
             spec.commandLine().getOut().println("rollout " + rollout.id());
             spec.commandLine().getOut().flush();
-            err.println("rollout " + rollout.id() + ": " + rolloutSpec.app() + " -> " + rolloutSpec.image() + " on "
-                    + rolloutSpec.selector() + " (waves " + rolloutSpec.waves() + ")");
+            String targets = rolloutSpec.selector().labels().isEmpty() ? "every device" : "devices with " + rolloutSpec.selector();
+            err.println("rollout " + rollout.id() + ": " + rolloutSpec.app() + " -> " + rolloutSpec.image() + " on " + targets + " (waves "
+                    + rolloutSpec.waves() + ")");
             err.flush();
             RolloutState state = operator.drive(rollout.id(), new RolloutPrinter(err));
             return RolloutPrinter.exitCode(state);
