@@ -64,7 +64,7 @@ public final class FleetLink implements AutoCloseable {
             throw new IOException("cannot connect to the fleet broker " + broker + ": " + e.getMessage()
                     + " (is it running? set it with --broker or SKIFF_FLEET_BROKER)", e);
         }
-        link.inventory.awaitSettled(300, 10_000);
+        link.inventory.awaitSettled(500, 3_000, 15_000);
         return link;
     }
 

@@ -14,6 +14,7 @@ public final class Inventory {
     private final Map<String, DeviceView> devices = new ConcurrentHashMap<>();
     private final Object changed = new Object();
     private volatile long lastChangeNanos = System.nanoTime();
+    private volatile long changes; // written by the MQTT callback thread only
 
     void reported(String device, ReportedState state) {
         devices.compute(device, (d, old) -> new DeviceView(d, Optional.of(state), old == null || old.online()));
@@ -26,6 +27,7 @@ public final class Inventory {
     }
 
     private void signal() {
+        changes++;
         lastChangeNanos = System.nanoTime();
         synchronized (changed) {
             changed.notifyAll();
@@ -49,11 +51,19 @@ public final class Inventory {
         }
     }
 
-    /** Waits until no retained message has arrived for {@code quietMillis} (the broker sends them right after subscribing), at most {@code maxMillis}. */
-    public void awaitSettled(long quietMillis, long maxMillis) throws InterruptedException {
-        lastChangeNanos = System.nanoTime();
-        long deadline = System.nanoTime() + maxMillis * 1_000_000;
-        while (System.nanoTime() < deadline && System.nanoTime() - lastChangeNanos < quietMillis * 1_000_000) {
+    /**
+     * Waits for the retained messages a new subscription brings: until none has arrived for
+     * {@code quietMillis}, or, if none arrives at all (an empty fleet, or a broker slow to start
+     * sending), for {@code firstMillis}; at most {@code maxMillis} in all.
+     */
+    public void awaitSettled(long quietMillis, long firstMillis, long maxMillis) throws InterruptedException {
+        long start = System.nanoTime();
+        long before = changes;
+        while (System.nanoTime() - start < maxMillis * 1_000_000) {
+            long quietFor = System.nanoTime() - (changes == before ? start : lastChangeNanos);
+            if (quietFor >= (changes == before ? firstMillis : quietMillis) * 1_000_000) {
+                return;
+            }
             Thread.sleep(Math.max(1, quietMillis / 5));
         }
     }

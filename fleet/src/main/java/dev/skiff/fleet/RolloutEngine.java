@@ -29,6 +29,8 @@ import java.util.Set;
  */
 public final class RolloutEngine {
     private static final long TICK_MS = 100;
+    /** Reports come in bursts (hundreds of devices); one pass over the rollout covers a burst. */
+    private static final long PASS_GAP_MS = 20;
     /** How often unanswered desired states are published again, in case a broker restart lost them. */
     private static final long REPUBLISH_MS = 5_000;
     /** How long a device must have been offline to count as away rather than reconnecting. */
@@ -139,7 +141,7 @@ public final class RolloutEngine {
             }
             dispatch(rollout, devices, wave.get());
             republish(devices, EnumSet.of(DeviceStep.UPDATING));
-            link.inventory().awaitChange(TICK_MS);
+            awaitNextPass();
         }
     }
 
@@ -238,7 +240,7 @@ public final class RolloutEngine {
                 break;
             }
             republish(devices, EnumSet.of(DeviceStep.ROLLING_BACK));
-            link.inventory().awaitChange(TICK_MS);
+            awaitNextPass();
         }
         RolloutState last = rollout.state() == RolloutState.HALTING ? RolloutState.HALTED : RolloutState.ABORTED;
         List<RolloutDevice> devices = store.devices(id);
@@ -258,6 +260,11 @@ public final class RolloutEngine {
     public List<RolloutDevice> refresh(long id) {
         Rollout rollout = store.find(id).orElseThrow(() -> new IllegalArgumentException("no rollout " + id + " (see skiff fleet status)"));
         return judge(rollout);
+    }
+
+    private void awaitNextPass() throws InterruptedException {
+        link.inventory().awaitChange(TICK_MS);
+        Thread.sleep(PASS_GAP_MS);
     }
 
     /** Publishes the stored desired state again to devices in these steps whose answer is overdue. */
