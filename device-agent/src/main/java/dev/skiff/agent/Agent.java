@@ -56,8 +56,9 @@ public final class Agent implements AutoCloseable {
     private final ReleaseRepository releases;
     private final RunRepository runs;
     private final Enrollment enrollment;
+    private final boolean ownsSandbox;
 
-    private Agent(AgentConfig config, StateDb db, ContentStore content, Sandbox sandbox, Enrollment enrollment) {
+    private Agent(AgentConfig config, StateDb db, ContentStore content, Sandbox sandbox, boolean ownsSandbox, Enrollment enrollment) {
         Path data = config.dataDir();
         this.config = config;
         this.db = db;
@@ -72,10 +73,30 @@ public final class Agent implements AutoCloseable {
         this.apps = new AppRepository(db);
         this.releases = new ReleaseRepository(db);
         this.enrollment = enrollment;
+        this.ownsSandbox = ownsSandbox;
     }
 
     /** Opens the data directory (creating it, migrating the database); runs nothing yet. */
     public static Agent open(AgentConfig config) throws IOException {
+        Sandbox sandbox = Sandbox.withCompileCache(config.dataDir().resolve("cache"));
+        try {
+            return open(config, sandbox, true);
+        } catch (IOException | RuntimeException e) {
+            sandbox.close();
+            throw e;
+        }
+    }
+
+    /**
+     * Opens an agent that runs its containers in a sandbox shared with other agents of this JVM
+     * (a simulated fleet: one watchdog thread and one set of compiled modules for all of them).
+     * The caller closes the sandbox, after the agents.
+     */
+    public static Agent open(AgentConfig config, Sandbox shared) throws IOException {
+        return open(config, shared, false);
+    }
+
+    private static Agent open(AgentConfig config, Sandbox sandbox, boolean ownsSandbox) throws IOException {
         Path data = config.dataDir();
         StateDb db = StateDb.open(data.resolve("state.db"));
         ContentStore content = ContentStore.open(data.resolve("images"));
@@ -86,7 +107,7 @@ public final class Agent implements AutoCloseable {
             db.close();
             throw e;
         }
-        return new Agent(config, db, content, Sandbox.withCompileCache(data.resolve("cache")), enrollment);
+        return new Agent(config, db, content, sandbox, ownsSandbox, enrollment);
     }
 
     public AgentConfig config() {
@@ -124,7 +145,9 @@ public final class Agent implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } finally {
-            sandbox.close();
+            if (ownsSandbox) {
+                sandbox.close();
+            }
             db.close();
         }
     }

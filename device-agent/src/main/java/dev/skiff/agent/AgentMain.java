@@ -69,7 +69,7 @@ public final class AgentMain {
         FleetConnector fleet;
         try {
             fleet = config.mqtt().isPresent() ? FleetConnector.start(agent, config.mqtt().get(), err) : null;
-        } catch (IOException e) {
+        } catch (IOException | IllegalArgumentException e) { // e.g. a device name that cannot be a topic level
             err.println("skiff-agent: " + e.getMessage());
             api.close();
             agent.close();

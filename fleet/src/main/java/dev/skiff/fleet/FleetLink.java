@@ -80,12 +80,11 @@ public final class FleetLink implements AutoCloseable {
      * Publishes the device's desired state, retained. While the broker is away this fails; the
      * rollout engine publishes again (same generation) until the device answers.
      */
-    public boolean publish(String device, DesiredState desired) {
+    public void publish(String device, DesiredState desired) {
         try {
             client.publish(FleetTopics.desired(device), ApiJson.write(desired), FleetTopics.QOS, true);
-            return true;
         } catch (MqttException e) {
-            return false;
+            // not connected: published again later (see above)
         }
     }
 

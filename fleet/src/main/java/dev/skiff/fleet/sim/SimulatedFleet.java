@@ -1,6 +1,7 @@
 package dev.skiff.fleet.sim;
 
 import dev.skiff.agent.ConfigException;
+import dev.skiff.runtime.Sandbox;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -17,16 +18,18 @@ import java.util.stream.Collectors;
 /**
  * N real agents in one JVM, for tests and benchmarks: device {@code PREFIX-0001} … keeps its
  * data in {@code DIR/PREFIX-0001/}, its own config file, its own MQTT client id. They share one
- * compile cache directory (as agents on one disk may: entries are written atomically), so the
- * fleet compiles each module once rather than N times.
+ * {@link Sandbox} with its compile cache directory, so the fleet compiles each module once rather
+ * than N times and has one watchdog thread rather than N (each polls every few milliseconds).
  */
 public final class SimulatedFleet implements AutoCloseable {
     private final List<SimulatedDevice> devices;
     private final List<String> names;
+    private final Sandbox sandbox;
 
-    private SimulatedFleet(List<String> names, List<SimulatedDevice> devices) {
+    private SimulatedFleet(List<String> names, List<SimulatedDevice> devices, Sandbox sandbox) {
         this.names = names;
         this.devices = devices;
+        this.sandbox = sandbox;
     }
 
     /**
@@ -39,15 +42,12 @@ public final class SimulatedFleet implements AutoCloseable {
 
     /** Creates the devices' configs and brings them all online (in parallel); returns once each has started connecting. */
     public static SimulatedFleet start(Plan plan, PrintStream log) throws IOException, InterruptedException {
-        Path cache = Files.createDirectories(plan.dir().resolve("shared-compile-cache"));
+        Sandbox sandbox = Sandbox.withCompileCache(Files.createDirectories(plan.dir().resolve("shared-compile-cache")));
         List<String> names = new ArrayList<>();
         List<SimulatedDevice> devices = new ArrayList<>();
         for (int i = 0; i < plan.count(); i++) {
             String name = "%s-%04d".formatted(plan.prefix(), i + 1);
             Path data = Files.createDirectories(plan.dir().resolve(name));
-            if (!Files.exists(data.resolve("cache"))) {
-                Files.createSymbolicLink(data.resolve("cache"), cache);
-            }
             String labels = plan.labels().apply(i).entrySet().stream().map(e -> e.getKey() + ": " + e.getValue())
                     .collect(Collectors.joining(", ", "{", "}"));
             Path config = Files.writeString(data.resolve("agent.yaml"), """
@@ -60,9 +60,9 @@ public final class SimulatedFleet implements AutoCloseable {
                       labels: %s
                     """.formatted(name, data, plan.trust(), plan.broker(), labels));
             names.add(name);
-            devices.add(new SimulatedDevice(config, log));
+            devices.add(new SimulatedDevice(config, sandbox, log));
         }
-        SimulatedFleet fleet = new SimulatedFleet(List.copyOf(names), List.copyOf(devices));
+        SimulatedFleet fleet = new SimulatedFleet(List.copyOf(names), List.copyOf(devices), sandbox);
         try (ExecutorService starting = Executors.newFixedThreadPool(Math.max(2, Runtime.getRuntime().availableProcessors()))) {
             List<Future<?>> started = new ArrayList<>();
             for (SimulatedDevice d : devices) {
@@ -106,6 +106,10 @@ public final class SimulatedFleet implements AutoCloseable {
 
     @Override
     public void close() {
-        devices.parallelStream().forEach(SimulatedDevice::close);
+        try {
+            devices.parallelStream().forEach(SimulatedDevice::close);
+        } finally {
+            sandbox.close();
+        }
     }
 }
