@@ -7,6 +7,6 @@ import picocli.CommandLine.Command;
         name = "fleet",
         description = "Devices behind an MQTT broker: inventory and staged rollouts.",
         mixinStandardHelpOptions = true,
-        subcommands = {FleetLsCommand.class, FleetRolloutCommand.class, FleetStatusCommand.class, FleetRolloutAction.Pause.class,
+        subcommands = {FleetLsCommand.class, FleetLabelCommand.class, FleetRolloutCommand.class, FleetStatusCommand.class, FleetRolloutAction.Pause.class,
             FleetRolloutAction.Resume.class, FleetRolloutAction.Abort.class})
 final class FleetCommand {}

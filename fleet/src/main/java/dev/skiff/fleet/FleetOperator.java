@@ -81,6 +81,20 @@ public final class FleetOperator implements AutoCloseable {
         return drive(id, listener);
     }
 
+    /**
+     * Sets labels on a device after its enrollment: they travel in its desired state (retained, so
+     * an offline device gets them when it returns) and it reports them over its configured ones.
+     *
+     * @throws IllegalArgumentException when the broker knows no such device
+     */
+    public void label(String device, Map<String, String> labels) throws IOException, InterruptedException {
+        FleetLink l = link();
+        DeviceView view = l.inventory().find(device)
+                .orElseThrow(() -> new IllegalArgumentException("the broker knows no device " + device + " (see skiff fleet ls)"));
+        long reported = view.reported().map(dev.skiff.protocols.fleet.ReportedState::generation).orElse(0L);
+        l.publish(device, store.label(device, labels, reported));
+    }
+
     /** Every rollout, newest first. */
     public List<Rollout> rollouts() {
         return store.list();

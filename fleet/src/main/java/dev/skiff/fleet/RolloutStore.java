@@ -85,15 +85,28 @@ public final class RolloutStore implements AutoCloseable {
      */
     public DesiredState advance(long rolloutId, String device, String app, DesiredApp wanted, DeviceStep step, long reportedGeneration) {
         return db.transaction(() -> {
-            DesiredState last = desired(device).orElse(new DesiredState(1, Map.of()));
-            DesiredState next = new DesiredState(Math.max(last.generation(), reportedGeneration), last.apps()).with(app, wanted);
-            db.update("INSERT INTO desired (device, generation, state_json) VALUES (?, ?, ?) ON CONFLICT(device) DO UPDATE"
-                    + " SET generation = excluded.generation, state_json = excluded.state_json", device, next.generation(),
-                    new String(ApiJson.write(next), StandardCharsets.UTF_8));
+            DesiredState next = saveDesired(device, last(device, reportedGeneration).with(app, wanted));
             db.update("UPDATE rollout_devices SET step = ?, generation = ?, detail = NULL, step_since = ? WHERE rollout_id = ? AND device = ?",
                     step.name(), next.generation(), System.currentTimeMillis(), rolloutId, device);
             return next;
         });
+    }
+
+    /** Records the device's next desired state with these labels set; returns it, to publish. */
+    public DesiredState label(String device, Map<String, String> labels, long reportedGeneration) {
+        return db.transaction(() -> saveDesired(device, last(device, reportedGeneration).withLabels(labels)));
+    }
+
+    /** The device's last desired state (an empty one if none), at least at the generation it reported. */
+    private DesiredState last(String device, long reportedGeneration) {
+        return desired(device).orElse(new DesiredState(1, Map.of())).atLeast(reportedGeneration);
+    }
+
+    private DesiredState saveDesired(String device, DesiredState next) {
+        db.update("INSERT INTO desired (device, generation, state_json) VALUES (?, ?, ?) ON CONFLICT(device) DO UPDATE"
+                + " SET generation = excluded.generation, state_json = excluded.state_json", device, next.generation(),
+                new String(ApiJson.write(next), StandardCharsets.UTF_8));
+        return next;
     }
 
     /** The desired state last recorded for the device. */

@@ -147,6 +147,18 @@ final class FleetFixture implements AutoCloseable {
         return cli;
     }
 
+    /** The stdout of a skiff command that must succeed, for polling conditions (which cannot throw checked exceptions). */
+    String stdoutOf(String... args) {
+        try {
+            return ok(skiff.run(args)).stdout();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+
     static String read(Path file) {
         try {
             return Files.exists(file) ? Files.readString(file) : "";

@@ -43,14 +43,7 @@ class FleetOfflineDeviceTest {
     }
 
     private static String statusLine(FleetFixture f, String device) {
-        try {
-            String status = ok(f.skiff.run("fleet", "status", "2")).stdout();
-            return status.lines().filter(l -> l.startsWith(device + " ")).findFirst().orElseThrow(() -> new AssertionError(status));
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError(e);
-        }
+        String status = f.stdoutOf("fleet", "status", "2");
+        return status.lines().filter(l -> l.startsWith(device + " ")).findFirst().orElseThrow(() -> new AssertionError(status));
     }
 }

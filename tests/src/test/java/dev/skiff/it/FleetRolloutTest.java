@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.skiff.fleet.sim.SimulatedDevice;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -40,6 +41,14 @@ class FleetRolloutTest {
             // and each says so to the operator, through its retained reported state
             String after = ok(f.skiff.run("fleet", "ls")).stdout();
             assertEquals(50, after.lines().filter(l -> l.contains(FleetFixture.APP + "@" + f.v2.substring(0, 19) + "(running)")).count(), after);
+
+            // labels set after enrollment: the device reports them, and selectors see them
+            ok(f.skiff.run("fleet", "label", "dev-0001", "ring=canary"));
+            f.await("dev-0001 reporting ring=canary", Duration.ofSeconds(30),
+                    () -> f.stdoutOf("fleet", "ls", "--selector", "ring=canary").contains("dev-0001 "));
+            String canaries = f.stdoutOf("fleet", "ls", "--selector", "ring=canary");
+            assertEquals(1 + 1, canaries.lines().count(), canaries);
+            assertTrue(canaries.contains("ring=canary,site=lab"), canaries);
         }
     }
 }

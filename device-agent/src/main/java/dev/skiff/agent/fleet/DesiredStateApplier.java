@@ -22,7 +22,8 @@ import java.util.TreeMap;
  * Brings the agent to a desired state through the agent's own deploy path: an app whose running
  * digest differs is pulled from its registry and deployed (trust policy, health gate, automatic
  * rollback); an app desired absent is removed; an app already running the desired digest is left
- * alone, so no device is updated twice for one change. Each generation is acted on once.
+ * alone, so no device is updated twice for one change. Each generation is acted on once; its
+ * labels are the ones the device reports from then on (over its configured ones).
  */
 final class DesiredStateApplier {
     private final Agent agent;
@@ -50,7 +51,7 @@ final class DesiredStateApplier {
         for (Map.Entry<String, DesiredApp> app : new TreeMap<>(desired.apps()).entrySet()) {
             outcomes.put(app.getKey(), applyApp(app.getKey(), app.getValue()));
         }
-        AppliedState next = applied.with(desired.generation(), outcomes);
+        AppliedState next = applied.with(desired.generation(), outcomes, desired.labels());
         next.save(file);
         applied = next;
         return true;

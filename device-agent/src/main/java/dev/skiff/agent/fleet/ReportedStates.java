@@ -23,6 +23,7 @@ final class ReportedStates {
 
     private ReportedStates() {}
 
+    /** @param labels the configured labels; those the operator set are reported over them */
     static ReportedState of(Agent agent, String device, Map<String, String> labels, AppliedState applied) {
         List<ContainerStatus> containers = agent.ps();
         List<ReportedApp> apps = new ArrayList<>();
@@ -33,7 +34,7 @@ final class ReportedStates {
             apps.add(new ReportedApp(app.name(), current.map(r -> r.image().toString()).orElse(null), current.map(ReportedStates::version).orElse(null),
                     health, outcome == null ? null : outcome.outcome(), outcome == null ? null : outcome.detail()));
         }
-        return new ReportedState(device, labels, applied.generation(), apps, Versions.skiff());
+        return new ReportedState(device, applied.labelsOver(labels), applied.generation(), apps, Versions.skiff());
     }
 
     private static String health(AppRecord app, Release release, List<ContainerStatus> containers) {

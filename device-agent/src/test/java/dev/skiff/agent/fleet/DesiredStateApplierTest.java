@@ -21,7 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
  * The device's side of the convergence rule, on a real agent whose store already holds the
  * images (so nothing is pulled): each generation is acted on once, an app already running the
  * desired digest is not deployed again, a failed version is reported and not retried, absent
- * apps are removed, and what was acted on survives a restart.
+ * apps are removed, what was acted on survives a restart, and the operator's labels are reported.
  */
 class DesiredStateApplierTest {
     @TempDir Path dir;
@@ -64,6 +64,11 @@ class DesiredStateApplierTest {
             assertTrue(applier.apply(desire(4, "app", null)));
             assertTrue(agent.apps().isEmpty());
             assertEquals(ReportedApp.Outcome.CONVERGED, applier.applied().apps().get("app").outcome());
+
+            // labels set by the operator after enrollment are reported over the configured ones
+            assertTrue(applier.apply(new DesiredState(5, Map.of(), Map.of("ring", "canary"))));
+            assertEquals(Map.of("site", "lab", "ring", "canary"),
+                    ReportedStates.of(agent, "pi-1", Map.of("site", "lab", "ring", "odd"), applier.applied()).labels());
         }
     }
 }
