@@ -3,8 +3,11 @@ package dev.skiff.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.skiff.agent.state.ReleaseState;
 import dev.skiff.fleet.sim.SimulatedDevice;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -13,10 +16,17 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Issue 6's third acceptance item: Mosquitto is stopped and started again in the middle of a
  * rollout; the operator and every agent reconnect, the rollout goes on to the end, and no device
- * deploys the new version twice.
+ * deploys the new version twice. Devices that finish their update while the broker is down
+ * report it when they are connected again (the rollout could not complete otherwise).
  */
 class FleetBrokerRestartTest {
     @TempDir Path dir;
+
+    /** The devices in the middle of deploying v2 (started, not yet switched over). */
+    private static List<SimulatedDevice> deployingV2(FleetFixture f) {
+        return f.fleet.devices().stream().filter(d -> FleetFixture.releases(d).stream()
+                .anyMatch(r -> r.image().toString().equals(f.v2) && r.state() == ReleaseState.DEPLOYING)).toList();
+    }
 
     @Test
     void rolloutContinuesAcrossABrokerRestartAndUpdatesNoDeviceTwice() throws Exception {
@@ -25,7 +35,13 @@ class FleetBrokerRestartTest {
             Path output = dir.resolve("rollout.out");
             Process cli = f.startRolloutOfV2ToWaveTwo(output);
             try {
-                f.broker.restart();
+                f.await("a device deploying v2", Duration.ofSeconds(60), () -> !deployingV2(f).isEmpty());
+                List<SimulatedDevice> inFlight = deployingV2(f);
+                f.broker.stop();
+                // they pass their 1 s health gate while the broker is down: their reports wait for the reconnect
+                f.await("the devices in flight switching to v2", Duration.ofSeconds(30),
+                        () -> inFlight.stream().allMatch(d -> FleetFixture.runningDigest(d).equals(Optional.of(f.v2))));
+                f.broker.startAgain();
                 assertTrue(cli.waitFor(120, TimeUnit.SECONDS), "the rollout did not finish in 120 s after the broker restart:\n" + FleetFixture.read(output));
             } finally {
                 cli.destroyForcibly();
@@ -40,5 +56,4 @@ class FleetBrokerRestartTest {
             }
         }
     }
-
 }

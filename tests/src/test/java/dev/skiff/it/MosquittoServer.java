@@ -60,14 +60,14 @@ final class MosquittoServer implements AutoCloseable {
         return "tcp://127.0.0.1:" + port;
     }
 
-    /** Stops the broker (SIGTERM: it saves its persistence file) and starts it again on the same port. */
-    void restart() throws IOException, InterruptedException {
-        ExternalProcess.stop(process);
-        launch();
-    }
-
+    /** Stops the broker: SIGTERM, so it saves its persistence file. */
     void stop() throws InterruptedException {
         ExternalProcess.stop(process);
+    }
+
+    /** Starts the stopped broker again on the same port, with what it persisted. */
+    void startAgain() throws IOException, InterruptedException {
+        launch();
     }
 
     private void awaitListening() throws IOException, InterruptedException {
