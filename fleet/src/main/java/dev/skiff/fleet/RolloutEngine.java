@@ -22,7 +22,7 @@ import java.util.Set;
  * <p>All progress lives in the {@link RolloutStore}: a step is committed before the desired
  * state it leads to is published, so a driver that dies anywhere is replaced by another
  * ({@link #drive} again) that publishes the same generations again and asks no device twice.
- * Offline devices are asked too (desired states are retained); once away for {@link #AWAY_AFTER_MS}
+ * Offline devices are asked too (desired states are retained); once away for {@link DevicePresence#AWAY_AFTER_MS}
  * they neither block a wave nor count against the health timeout until they are back. Devices
  * that dropped off a moment ago (a broker restart disconnects everyone) are waited for, and
  * while the operator itself has lost the broker nothing is judged or asked at all.
@@ -33,23 +33,19 @@ public final class RolloutEngine {
     private static final long PASS_GAP_MS = 20;
     /** How often unanswered desired states are published again, in case a broker restart lost them. */
     private static final long REPUBLISH_MS = 5_000;
-    /** How long a device must have been offline to count as away rather than reconnecting. */
-    static final long AWAY_AFTER_MS = 10_000;
     private static final Set<DeviceStep> TOUCHED = EnumSet.of(DeviceStep.UPDATING, DeviceStep.UPDATED, DeviceStep.FAILED);
 
     private final RolloutStore store;
     private final FleetLink link;
     private final RolloutListener listener;
-    /** When each device was last seen offline: its health timeout counts from its return. */
-    private final Map<String, Long> lastOffline = new HashMap<>();
-    /** Since when each offline device has been seen offline, without a break. */
-    private final Map<String, Long> offlineSince = new HashMap<>();
+    private final DevicePresence presence;
     private final Map<String, Long> lastPublished = new HashMap<>();
 
     public RolloutEngine(RolloutStore store, FleetLink link, RolloutListener listener) {
         this.store = store;
         this.link = link;
         this.listener = listener;
+        this.presence = new DevicePresence(link.inventory());
     }
 
     /**
@@ -169,12 +165,7 @@ public final class RolloutEngine {
         long now = System.currentTimeMillis();
         List<RolloutDevice> result = new ArrayList<>();
         for (RolloutDevice d : store.devices(rollout.id())) {
-            if (online(d)) {
-                offlineSince.remove(d.device());
-            } else {
-                lastOffline.put(d.device(), now);
-                offlineSince.putIfAbsent(d.device(), now);
-            }
+            presence.observe(d.device(), now);
             if (d.step() != DeviceStep.UPDATING && d.step() != DeviceStep.ROLLING_BACK) {
                 result.add(d);
                 continue;
@@ -192,7 +183,7 @@ public final class RolloutEngine {
                 detail = reported.flatMap(r -> r.app(rollout.spec().app())).map(ReportedApp::detail).orElse("the app is not installed");
                 step = d.step() == DeviceStep.UPDATING ? DeviceStep.FAILED : DeviceStep.ROLLING_BACK;
             } else if (d.step() == DeviceStep.UPDATING && online(d)
-                    && now - Math.max(d.stepSince(), lastOffline.getOrDefault(d.device(), 0L)) > rollout.spec().healthTimeout().toMillis()) {
+                    && now - Math.max(d.stepSince(), presence.lastOffline(d.device())) > rollout.spec().healthTimeout().toMillis()) {
                 step = DeviceStep.FAILED;
                 detail = "no healthy report within the health timeout of " + rollout.spec().healthTimeout().toSeconds() + " s";
             }
@@ -286,14 +277,12 @@ public final class RolloutEngine {
         return link.inventory().find(d.device()).flatMap(DeviceView::reported).map(ReportedState::generation).orElse(0L);
     }
 
-    /** Offline for a while: not just reconnecting. */
     private boolean away(RolloutDevice d) {
-        Long since = offlineSince.get(d.device());
-        return since != null && System.currentTimeMillis() - since >= AWAY_AFTER_MS;
+        return presence.away(d.device());
     }
 
     private boolean online(RolloutDevice d) {
-        return link.inventory().find(d.device()).map(DeviceView::online).orElse(false);
+        return presence.online(d.device());
     }
 
     private static long count(List<RolloutDevice> devices, DeviceStep step) {
