@@ -1,10 +1,12 @@
 package dev.skiff.agent;
 
+import dev.skiff.agent.fleet.MqttSettings;
 import dev.skiff.agent.trust.TrustPolicy;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.Optional;
 
 /**
  * The agent's configuration file ({@code skiff-agent --config FILE}), e.g.
@@ -27,6 +29,9 @@ import java.nio.file.Path;
  * gpio:
  *   backend: pi4j                    # none (default), sim or pi4j
  *   board: raspberry-pi-5            # header names in --grant overrides
+ * mqtt:                              # optional: join a fleet through an MQTT broker (docs/fleet.md)
+ *   broker: ssl://broker.example:8883  # ssl:// presents the device certificate from pki/
+ *   labels: {site: berlin, ring: canary}
  * </pre>
  *
  * Every key is optional; {@code memory-budget} defaults to half the JVM's maximum heap, leaving
@@ -35,7 +40,7 @@ import java.nio.file.Path;
  * {@link GpioSettings#NONE}, which refuses apps with GPIO grants.
  */
 public record AgentConfig(String deviceName, Path dataDir, long memoryBudgetBytes, long logMaxBytes, int logFiles,
-        String listenAddress, int listenPort, TrustPolicy trust, GpioSettings gpio) {
+        String listenAddress, int listenPort, TrustPolicy trust, GpioSettings gpio, Optional<MqttSettings> mqtt) {
 
     public static final long DEFAULT_LOG_MAX_BYTES = 10L << 20;
     public static final int DEFAULT_LOG_FILES = 5;
@@ -45,6 +50,13 @@ public record AgentConfig(String deviceName, Path dataDir, long memoryBudgetByte
         if (memoryBudgetBytes <= 0 || logMaxBytes <= 0 || logFiles < 1 || listenPort < 1 || listenPort > 65535) {
             throw new IllegalArgumentException("memory budget and log size must be positive, log files at least 1, port 1-65535");
         }
+        mqtt = mqtt == null ? Optional.empty() : mqtt;
+    }
+
+    /** A config without a fleet broker. */
+    public AgentConfig(String deviceName, Path dataDir, long memoryBudgetBytes, long logMaxBytes, int logFiles,
+            String listenAddress, int listenPort, TrustPolicy trust, GpioSettings gpio) {
+        this(deviceName, dataDir, memoryBudgetBytes, logMaxBytes, logFiles, listenAddress, listenPort, trust, gpio, Optional.empty());
     }
 
     /** The defaults, with data under {@code dataDir}. */
@@ -64,15 +76,20 @@ public record AgentConfig(String deviceName, Path dataDir, long memoryBudgetByte
     }
 
     public AgentConfig withMemoryBudget(long bytes) {
-        return new AgentConfig(deviceName, dataDir, bytes, logMaxBytes, logFiles, listenAddress, listenPort, trust, gpio);
+        return new AgentConfig(deviceName, dataDir, bytes, logMaxBytes, logFiles, listenAddress, listenPort, trust, gpio, mqtt);
     }
 
     public AgentConfig withTrust(TrustPolicy policy) {
-        return new AgentConfig(deviceName, dataDir, memoryBudgetBytes, logMaxBytes, logFiles, listenAddress, listenPort, policy, gpio);
+        return new AgentConfig(deviceName, dataDir, memoryBudgetBytes, logMaxBytes, logFiles, listenAddress, listenPort, policy, gpio, mqtt);
     }
 
     public AgentConfig withGpio(GpioSettings settings) {
-        return new AgentConfig(deviceName, dataDir, memoryBudgetBytes, logMaxBytes, logFiles, listenAddress, listenPort, trust, settings);
+        return new AgentConfig(deviceName, dataDir, memoryBudgetBytes, logMaxBytes, logFiles, listenAddress, listenPort, trust, settings, mqtt);
+    }
+
+    public AgentConfig withMqtt(MqttSettings settings) {
+        return new AgentConfig(deviceName, dataDir, memoryBudgetBytes, logMaxBytes, logFiles, listenAddress, listenPort, trust, gpio,
+                Optional.of(settings));
     }
 
     static String hostName() {
