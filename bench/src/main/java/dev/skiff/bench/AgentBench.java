@@ -73,6 +73,7 @@ public final class AgentBench {
                 default -> examples = Path.of(args[i]);
             }
         }
+        String loadBefore = Environment.loadAverage();
         Path work = Files.createTempDirectory("skiff-agent-bench");
         byte[] hello = Files.readAllBytes(examples.resolve("hello/hello.wasm"));
         byte[] sleeper = Files.readAllBytes(examples.resolve("sleeper/sleeper.wasm"));
@@ -99,7 +100,7 @@ public final class AgentBench {
                 say("density: " + density);
             }
         }
-        String report = new AgentReport(agentFlags, idle, churned, density, deployed).markdown();
+        String report = new AgentReport(agentFlags, loadBefore, Environment.loadAverage(), idle, churned, density, deployed).markdown();
         Files.createDirectories(out.toAbsolutePath().getParent());
         Files.writeString(out, report);
         System.out.print(report);

@@ -18,7 +18,7 @@ import java.util.function.ToDoubleFunction;
 import java.util.stream.IntStream;
 
 /** {@code bench/results/agent.md}: the figures {@link AgentBench} measured beside the targets of DESIGN.md §9. */
-record AgentReport(List<String> agentFlags, List<IdleFigure> idle, ChurnFigure churn, DensityFigure density, DeployFigure deploy) {
+record AgentReport(List<String> agentFlags, String loadBefore, String loadAfter, List<IdleFigure> idle, ChurnFigure churn, DensityFigure density, DeployFigure deploy) {
 
     String markdown() {
         Stats ready = stats(idle, f -> millis(f.ready()));
@@ -37,7 +37,9 @@ record AgentReport(List<String> agentFlags, List<IdleFigure> idle, ChurnFigure c
                 .append(" -jar device-agent/target/skiff-agent.jar`; JVM options: `").append(String.join(" ", expanded(agentFlags)))
                 .append("`), trust policy `reject-unsigned` with the bench's key; ")
                 .append("the bench drives it over loopback through the mTLS API as an enrolled operator. ")
-                .append("MB are 10⁶ bytes; RSS is `VmRSS` of `/proc/PID/status`.\n\n")
+                .append("MB are 10⁶ bytes; RSS is `VmRSS` of `/proc/PID/status`. ")
+                .append("Load average (1, 5, 15 min) when the bench started: ").append(loadBefore).append("; when it ended: ").append(loadAfter)
+                .append(" — the machine is shared, so the time figures (ready, churn, deploy) are only as good as that; the RSS figures hold.\n\n")
                 .append("| figure | measured | target (DESIGN.md §9) | met | published reference (not measured here) |\n")
                 .append("|---|---:|---|---|---|\n")
                 .append(row("agent ready after process start (median of " + idle.size() + ")", fmt("%.0f ms", ready.median()),

@@ -38,6 +38,7 @@ import picocli.CommandLine.Command;
             AppCommand.Rollback.class,
             HistoryCommand.class,
             LogsCommand.class,
+            FleetCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class SkiffCommand {

@@ -65,8 +65,9 @@ public final class Agent implements AutoCloseable {
     private final RunRepository runs;
     private final Enrollment enrollment;
     private final DeviceGpio gpio;
+    private final boolean ownsSandbox;
 
-    private Agent(AgentConfig config, StateDb db, ContentStore content, Sandbox sandbox, Enrollment enrollment) {
+    private Agent(AgentConfig config, StateDb db, ContentStore content, Sandbox sandbox, boolean ownsSandbox, Enrollment enrollment) {
         Path data = config.dataDir();
         this.config = config;
         this.db = db;
@@ -89,10 +90,30 @@ public final class Agent implements AutoCloseable {
         this.apps = new AppRepository(db);
         this.releases = new ReleaseRepository(db);
         this.enrollment = enrollment;
+        this.ownsSandbox = ownsSandbox;
     }
 
     /** Opens the data directory (creating it, migrating the database); runs nothing yet. */
     public static Agent open(AgentConfig config) throws IOException {
+        Sandbox sandbox = Sandbox.withCompileCache(config.dataDir().resolve("cache"));
+        try {
+            return open(config, sandbox, true);
+        } catch (IOException | RuntimeException e) {
+            sandbox.close();
+            throw e;
+        }
+    }
+
+    /**
+     * Opens an agent that runs its containers in a sandbox shared with other agents of this JVM
+     * (a simulated fleet: one watchdog thread and one set of compiled modules for all of them).
+     * The caller closes the sandbox, after the agents.
+     */
+    public static Agent open(AgentConfig config, Sandbox shared) throws IOException {
+        return open(config, shared, false);
+    }
+
+    private static Agent open(AgentConfig config, Sandbox sandbox, boolean ownsSandbox) throws IOException {
         Path data = config.dataDir();
         StateDb db = StateDb.open(data.resolve("state.db"));
         ContentStore content = ContentStore.open(data.resolve("images"));
@@ -103,7 +124,7 @@ public final class Agent implements AutoCloseable {
             db.close();
             throw e;
         }
-        return new Agent(config, db, content, Sandbox.withCompileCache(data.resolve("cache")), enrollment);
+        return new Agent(config, db, content, sandbox, ownsSandbox, enrollment);
     }
 
     public AgentConfig config() {
@@ -147,7 +168,9 @@ public final class Agent implements AutoCloseable {
             Thread.currentThread().interrupt();
         } finally {
             gpio.close(); // after the containers: their lines went back to their shutdown levels first
-            sandbox.close();
+            if (ownsSandbox) {
+                sandbox.close();
+            }
             db.close();
         }
     }
@@ -215,6 +238,11 @@ public final class Agent implements AutoCloseable {
     /** The app's deployments with their outcomes, newest first. */
     public List<Release> history(String app) {
         return releases.ofApp(app);
+    }
+
+    /** Calls {@code listener} whenever an event is recorded (see {@link EventLog#whenRecorded}). */
+    public void whenEventRecorded(Runnable listener) {
+        events.whenRecorded(listener);
     }
 
     /** What happened to the app, oldest first. */

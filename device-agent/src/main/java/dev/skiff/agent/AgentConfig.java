@@ -1,5 +1,6 @@
 package dev.skiff.agent;
 
+import dev.skiff.agent.fleet.MqttSettings;
 import dev.skiff.agent.trust.TrustPolicy;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -28,6 +29,9 @@ import java.util.Optional;
  * gpio:
  *   backend: pi4j                    # none (default), sim or pi4j
  *   board: raspberry-pi-5            # header names in --grant overrides
+ * mqtt:                              # optional: join a fleet through an MQTT broker (docs/fleet.md)
+ *   broker: ssl://broker.example:8883  # ssl:// presents the device certificate from pki/
+ *   labels: {site: berlin, ring: canary}
  * console: /dev/ttyS0                # serial provisioning listens here (docs/provisioning.md)
  * console-baud: 115200
  * </pre>
@@ -38,17 +42,12 @@ import java.util.Optional;
  * {@link GpioSettings#NONE}, which refuses apps with GPIO grants.
  */
 public record AgentConfig(String deviceName, Path dataDir, long memoryBudgetBytes, long logMaxBytes, int logFiles,
-        String listenAddress, int listenPort, TrustPolicy trust, GpioSettings gpio, Optional<Console> console) {
+        String listenAddress, int listenPort, TrustPolicy trust, GpioSettings gpio, Optional<MqttSettings> mqtt,
+        Optional<Console> console) {
 
     /** The serial line the agent answers provisioning frames on. */
     public record Console(String device, int baud) {
         public static final int DEFAULT_BAUD = 115200;
-    }
-
-    /** Without a provisioning console. */
-    public AgentConfig(String deviceName, Path dataDir, long memoryBudgetBytes, long logMaxBytes, int logFiles,
-            String listenAddress, int listenPort, TrustPolicy trust, GpioSettings gpio) {
-        this(deviceName, dataDir, memoryBudgetBytes, logMaxBytes, logFiles, listenAddress, listenPort, trust, gpio, Optional.empty());
     }
 
     public static final long DEFAULT_LOG_MAX_BYTES = 10L << 20;
@@ -59,6 +58,15 @@ public record AgentConfig(String deviceName, Path dataDir, long memoryBudgetByte
         if (memoryBudgetBytes <= 0 || logMaxBytes <= 0 || logFiles < 1 || listenPort < 1 || listenPort > 65535) {
             throw new IllegalArgumentException("memory budget and log size must be positive, log files at least 1, port 1-65535");
         }
+        mqtt = mqtt == null ? Optional.empty() : mqtt;
+        console = console == null ? Optional.empty() : console;
+    }
+
+    /** A config without a fleet broker or a provisioning console. */
+    public AgentConfig(String deviceName, Path dataDir, long memoryBudgetBytes, long logMaxBytes, int logFiles,
+            String listenAddress, int listenPort, TrustPolicy trust, GpioSettings gpio) {
+        this(deviceName, dataDir, memoryBudgetBytes, logMaxBytes, logFiles, listenAddress, listenPort, trust, gpio, Optional.empty(),
+                Optional.empty());
     }
 
     /** The defaults, with data under {@code dataDir}. */
@@ -78,15 +86,20 @@ public record AgentConfig(String deviceName, Path dataDir, long memoryBudgetByte
     }
 
     public AgentConfig withMemoryBudget(long bytes) {
-        return new AgentConfig(deviceName, dataDir, bytes, logMaxBytes, logFiles, listenAddress, listenPort, trust, gpio, console);
+        return new AgentConfig(deviceName, dataDir, bytes, logMaxBytes, logFiles, listenAddress, listenPort, trust, gpio, mqtt, console);
     }
 
     public AgentConfig withTrust(TrustPolicy policy) {
-        return new AgentConfig(deviceName, dataDir, memoryBudgetBytes, logMaxBytes, logFiles, listenAddress, listenPort, policy, gpio, console);
+        return new AgentConfig(deviceName, dataDir, memoryBudgetBytes, logMaxBytes, logFiles, listenAddress, listenPort, policy, gpio, mqtt, console);
     }
 
     public AgentConfig withGpio(GpioSettings settings) {
-        return new AgentConfig(deviceName, dataDir, memoryBudgetBytes, logMaxBytes, logFiles, listenAddress, listenPort, trust, settings, console);
+        return new AgentConfig(deviceName, dataDir, memoryBudgetBytes, logMaxBytes, logFiles, listenAddress, listenPort, trust, settings, mqtt, console);
+    }
+
+    public AgentConfig withMqtt(MqttSettings settings) {
+        return new AgentConfig(deviceName, dataDir, memoryBudgetBytes, logMaxBytes, logFiles, listenAddress, listenPort, trust, gpio,
+                Optional.of(settings), console);
     }
 
     static String hostName() {

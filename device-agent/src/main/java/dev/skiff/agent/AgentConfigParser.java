@@ -1,5 +1,6 @@
 package dev.skiff.agent;
 
+import dev.skiff.agent.fleet.MqttSettings;
 import dev.skiff.agent.trust.TrustPolicy;
 import dev.skiff.agent.trust.TrustPolicyParser;
 import dev.skiff.protocols.Quantities;
@@ -12,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.function.Function;
 import org.snakeyaml.engine.v2.api.LoadSettings;
 import org.snakeyaml.engine.v2.composer.Composer;
@@ -26,20 +28,22 @@ import org.snakeyaml.engine.v2.scanner.StreamReader;
 
 /**
  * Reads the agent's config from the YAML node tree, so every problem carries its line and
- * column. Apart from {@code trust} (read by {@link TrustPolicyParser}) the file is two levels deep
+ * column. Apart from {@code trust} (read by {@link TrustPolicyParser}) and {@code mqtt.labels} the file is two levels deep
  * at most; keys are flattened to dotted paths ({@code logs.max-size}) and checked against the
  * known ones, so a typo is an error rather than a silently ignored setting.
  */
 final class AgentConfigParser {
     private static final String TRUST = "trust";
-    private static final Set<String> SECTIONS = Set.of("logs", "listen", "gpio");
+    private static final String LABELS = "mqtt.labels";
+    private static final Set<String> SECTIONS = Set.of("logs", "listen", "gpio", "mqtt");
     private static final Set<String> KEYS = Set.of("device-name", "data-dir", "memory-budget", "logs.max-size", "logs.files",
-            "listen.address", "listen.port", "gpio.backend", "gpio.board", TRUST, "console", "console-baud");
+            "listen.address", "listen.port", "gpio.backend", "gpio.board", TRUST, "mqtt.broker", LABELS, "console", "console-baud");
 
     private final Path file;
     private final List<String> problems = new ArrayList<>();
     private final Map<String, ScalarNode> values = new LinkedHashMap<>();
     private Node trust;
+    private Node labels;
 
     private AgentConfigParser(Path file) {
         this.file = file;
@@ -80,10 +84,11 @@ final class AgentConfigParser {
                 : new TrustPolicyParser(file.toAbsolutePath().getParent(), this::problem).parse(trust);
         GpioSettings gpio = new GpioSettings(value("gpio.backend", GpioSettings.Backend::of, GpioSettings.Backend.NONE),
                 Optional.ofNullable(value("gpio.board", BoardProfile::of, null)));
+        Optional<MqttSettings> mqtt = mqtt();
         if (!problems.isEmpty()) {
             throw new ConfigException(problems);
         }
-        return new AgentConfig(deviceName, dataDir, budget, logSize, logFiles, address, port, trustPolicy, gpio, console);
+        return new AgentConfig(deviceName, dataDir, budget, logSize, logFiles, address, port, trustPolicy, gpio, mqtt, console);
     }
 
     private void collect(MappingNode mapping, String prefix) {
@@ -98,15 +103,46 @@ final class AgentConfigParser {
                 collect(section, key + ".");
             } else if (!KEYS.contains(key)) {
                 problem(keyNode, "unknown setting '" + key + "'; known: " + String.join(", ", KEYS.stream().sorted().toList()));
-            } else if (values.containsKey(key) || key.equals(TRUST) && trust != null) {
+            } else if (values.containsKey(key) || key.equals(TRUST) && trust != null || key.equals(LABELS) && labels != null) {
                 problem(keyNode, "'" + key + "' is set twice");
             } else if (key.equals(TRUST)) {
                 trust = value;
+            } else if (key.equals(LABELS)) {
+                labels = value;
             } else if (value instanceof ScalarNode scalar) {
                 values.put(key, scalar);
             } else {
                 problem(value, "'" + key + "' needs a single value");
             }
+        }
+    }
+
+    /** The {@code mqtt} section, when it names a broker; labels without a broker are a mistake worth reporting. */
+    private Optional<MqttSettings> mqtt() {
+        Map<String, String> labelMap = new TreeMap<>();
+        if (labels instanceof MappingNode mapping) {
+            for (NodeTuple tuple : mapping.getValue()) {
+                if (tuple.getKeyNode() instanceof ScalarNode k && tuple.getValueNode() instanceof ScalarNode v) {
+                    labelMap.put(k.getValue(), v.getValue());
+                } else {
+                    problem(tuple.getKeyNode(), LABELS + ": each label is a plain key: value pair");
+                }
+            }
+        } else if (labels != null) {
+            problem(labels, LABELS + " must be a mapping, e.g. {site: berlin, ring: canary}");
+        }
+        ScalarNode broker = values.get("mqtt.broker");
+        if (broker == null) {
+            if (labels != null) {
+                problem(labels, LABELS + " without mqtt.broker: name the broker the device reports its labels to");
+            }
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(new MqttSettings(broker.getValue(), labelMap));
+        } catch (IllegalArgumentException e) {
+            problem(broker, "mqtt: " + e.getMessage());
+            return Optional.empty();
         }
     }
 

@@ -3,6 +3,7 @@ package dev.skiff.agent;
 import dev.skiff.agent.api.ApiServer;
 import dev.skiff.agent.enroll.ConsoleEnrollment;
 import dev.skiff.agent.faults.FaultPoint;
+import dev.skiff.agent.fleet.FleetConnector;
 import dev.skiff.runtime.Versions;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -14,7 +15,8 @@ import java.util.concurrent.CountDownLatch;
 /**
  * {@code skiff-agent --config FILE}: starts the agent and its HTTPS API and keeps them up until
  * SIGTERM (or SIGINT), then stops its containers gracefully. Until the device is enrolled it
- * prints the command that enrolls it, with its one-time token. {@code --version} prints the versions and exits.
+ * prints the command that enrolls it, with its one-time token. With an {@code mqtt:} section it also joins the fleet's
+ * broker ({@link FleetConnector}). {@code --version} prints the versions and exits.
  */
 public final class AgentMain {
     private AgentMain() {}
@@ -65,6 +67,15 @@ public final class AgentMain {
             agent.close();
             return 1;
         }
+        FleetConnector fleet;
+        try {
+            fleet = config.mqtt().isPresent() ? FleetConnector.start(agent, config.mqtt().get(), err) : null;
+        } catch (IOException | IllegalArgumentException e) { // e.g. a device name that cannot be a topic level
+            err.println("skiff-agent: " + e.getMessage());
+            api.close();
+            agent.close();
+            return 1;
+        }
         out.println("skiff-agent ready: device " + config.deviceName() + ", data in " + config.dataDir() + ", API on https://"
                 + config.listenAddress() + ":" + api.port());
         agent.enrollment().pendingToken().ifPresent(token -> out.println("skiff-agent: not enrolled yet; enroll with: skiff device enroll "
@@ -77,6 +88,9 @@ public final class AgentMain {
                         enrollHost(config.listenAddress()) + ":" + api.port(), out);
             } catch (IOException e) {
                 err.println("skiff-agent: cannot open the provisioning console " + line.device() + ": " + e.getMessage());
+                if (fleet != null) {
+                    fleet.close();
+                }
                 api.close();
                 agent.close();
                 return 1;
@@ -99,6 +113,9 @@ public final class AgentMain {
         try {
             if (console != null) {
                 console.close();
+            }
+            if (fleet != null) {
+                fleet.close();
             }
             api.close();
             agent.close();

@@ -99,6 +99,14 @@ public final class Enrollment {
         return TlsContexts.create(() -> current.identity(), new FleetTrustManager(() -> current.ca(), Optional.empty()));
     }
 
+    /**
+     * The context the device connects out with (to the fleet's MQTT broker): it presents its
+     * certificate and trusts servers whose certificate the fleet CA signed.
+     */
+    public SSLContext clientContext() {
+        return TlsContexts.create(() -> current.identity(), new FleetTrustManager(() -> current.ca(), Optional.empty()));
+    }
+
     public synchronized EnrollResponse enroll(EnrollRequest request) throws EnrollmentRefusedException, IOException {
         Current now = current;
         if (now.token().isEmpty()) {

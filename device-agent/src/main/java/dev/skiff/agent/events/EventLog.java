@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * The agent's history of what happened, in the {@code events} table. Appends join the caller's
@@ -12,6 +13,7 @@ import java.util.Map;
  */
 public final class EventLog {
     private final StateDb db;
+    private final List<Runnable> listeners = new CopyOnWriteArrayList<>();
 
     public EventLog(StateDb db) {
         this.db = db;
@@ -20,6 +22,15 @@ public final class EventLog {
     public void record(String app, Long releaseId, EventKind kind, String message) {
         db.insert("INSERT INTO events (at, app, release_id, kind, message) VALUES (?, ?, ?, ?, ?)",
                 System.currentTimeMillis(), app, releaseId, kind.name(), message);
+        listeners.forEach(Runnable::run);
+    }
+
+    /**
+     * Calls {@code listener} after every event is recorded. It runs inside the recording
+     * transaction, so it should only note that something changed and read the state later.
+     */
+    public void whenRecorded(Runnable listener) {
+        listeners.add(listener);
     }
 
     /** Oldest first. */

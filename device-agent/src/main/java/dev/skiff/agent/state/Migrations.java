@@ -17,16 +17,21 @@ final class Migrations {
     private Migrations() {}
 
     static void apply(StateDb db) {
+        apply(db, Migrations.class, FILES);
+    }
+
+    /** Applies another schema's migrations: {@code files} in order, read from {@code migrations/} beside {@code owner}. */
+    static void apply(StateDb db, Class<?> owner, List<String> files) {
         db.update("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY, file TEXT NOT NULL, applied_at INTEGER NOT NULL)");
         int current = version(db);
-        if (current > FILES.size()) {
+        if (current > files.size()) {
             throw new StateException("the state database has schema version " + current
-                    + ", newer than this agent knows (" + FILES.size() + "); run a newer agent or restore a backup");
+                    + ", newer than this program knows (" + files.size() + "); run a newer version or restore a backup");
         }
-        for (int v = current + 1; v <= FILES.size(); v++) {
+        for (int v = current + 1; v <= files.size(); v++) {
             int version = v;
-            String file = FILES.get(v - 1);
-            List<String> statements = statements(read(file));
+            String file = files.get(v - 1);
+            List<String> statements = statements(read(owner, file));
             db.inTransaction(() -> {
                 statements.forEach(db::update);
                 db.update("INSERT INTO schema_version VALUES (?, ?, ?)", version, file, System.currentTimeMillis());
@@ -38,10 +43,10 @@ final class Migrations {
         return db.query("SELECT coalesce(max(version), 0) FROM schema_version", r -> r.getInt(1)).getFirst();
     }
 
-    private static String read(String file) {
-        try (InputStream in = Migrations.class.getResourceAsStream("migrations/" + file)) {
+    private static String read(Class<?> owner, String file) {
+        try (InputStream in = owner.getResourceAsStream("migrations/" + file)) {
             if (in == null) {
-                throw new StateException("migration " + file + " is missing from the agent's jar");
+                throw new StateException("migration " + file + " is missing from the jar of " + owner.getName());
             }
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {

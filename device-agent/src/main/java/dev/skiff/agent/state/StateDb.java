@@ -25,8 +25,20 @@ public final class StateDb implements AutoCloseable {
         this.connection = connection;
     }
 
-    /** Opens (creating if needed) the database and brings its schema up to date. */
+    /** Opens (creating if needed) the agent's database and brings its schema up to date. */
     public static StateDb open(Path file) throws IOException {
+        return open(file, db -> Migrations.apply(db));
+    }
+
+    /**
+     * Opens (creating if needed) another program's database in the same way (the operator's
+     * fleet state): its numbered migrations, {@code migrations/FILE} beside {@code owner}, are applied in order.
+     */
+    public static StateDb open(Path file, Class<?> owner, List<String> migrationFiles) throws IOException {
+        return open(file, db -> Migrations.apply(db, owner, migrationFiles));
+    }
+
+    private static StateDb open(Path file, java.util.function.Consumer<StateDb> migrate) throws IOException {
         Files.createDirectories(file.toAbsolutePath().getParent());
         try {
             Connection connection = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath());
@@ -37,7 +49,7 @@ public final class StateDb implements AutoCloseable {
                 s.execute("PRAGMA busy_timeout=5000");
             }
             StateDb db = new StateDb(connection);
-            Migrations.apply(db);
+            migrate.accept(db);
             return db;
         } catch (SQLException e) {
             throw new IOException("cannot open the state database " + file + ": " + e.getMessage(), e);
