@@ -42,6 +42,7 @@ final class MosquittoServer implements AutoCloseable {
                 certfile %s
                 keyfile %s
                 require_certificate true
+                use_identity_as_username true
                 """.formatted(ca, certificate, key));
     }
 

@@ -25,9 +25,10 @@ import javax.net.ssl.SSLContext;
 /**
  * The device side of enrollment, and so what the agent's TLS server presents and accepts.
  * Before enrollment: a self-signed certificate for the device key, no client accepted, and a
- * pending one-time token. {@link #enroll} checks the token and the certificate the operator made
- * (for this device's key, by the CA sent along), stores both, burns the token, and from the next
- * handshake on the server presents that certificate and accepts the CA's clients.
+ * pending one-time token. {@link #enroll} checks the token and the certificates the operator made
+ * (for this device's key, by the CA sent along), stores them, burns the token, and from the next
+ * handshake on the server presents its server certificate and accepts the CA's clients, and
+ * {@link #clientContext} presents the broker certificate.
  *
  * <p>Crash safety: the certificate files are written first (each atomically), the token is
  * burnt in the database last; only the database says the device is enrolled, so a crash in
