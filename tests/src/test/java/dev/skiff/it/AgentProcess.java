@@ -53,6 +53,11 @@ final class AgentProcess implements AutoCloseable {
         return start(dir, data, deviceName, ALLOW_ALL, Map.of(), "gpio: {backend: sim}\n");
     }
 
+    /** Starts the agent with further lines of config, such as an {@code mqtt:} section. */
+    static AgentProcess startWithConfig(Path dir, Path data, String deviceName, String moreConfig) throws IOException, InterruptedException {
+        return start(dir, data, deviceName, ALLOW_ALL, Map.of(), moreConfig);
+    }
+
     /** Tests about the API trust every image; TrustPolicyDeployTest and DeviceDeliveryTest cover signatures. */
     private static final String ALLOW_ALL = "{mode: allow}";
 

@@ -10,21 +10,44 @@ import java.time.Duration;
 /**
  * The real Mosquitto broker (Debian's {@code mosquitto}) on 127.0.0.1 with a free port, its
  * config, log and persistence in a directory of the test. Persistence is on, so a restart keeps
- * retained messages, as a production broker would.
+ * retained messages, as a production broker would. {@link #startTls} makes the listener require a
+ * client certificate, as a broker facing the internet would.
  */
 final class MosquittoServer implements AutoCloseable {
     private final Path dir;
     private final Path config;
     private final int port;
+    private final String scheme;
     private Process process;
 
-    private MosquittoServer(Path dir, Path config, int port) {
+    private MosquittoServer(Path dir, Path config, int port, String scheme) {
         this.dir = dir;
         this.config = config;
         this.port = port;
+        this.scheme = scheme;
     }
 
     static MosquittoServer start(Path dir) throws IOException, InterruptedException {
+        return start(dir, "tcp", "");
+    }
+
+    /**
+     * A TLS listener presenting {@code certificate} (PEM chain, key in {@code key}) that admits only
+     * clients whose certificate {@code ca} signed and whose extended key usage allows a client
+     * (OpenSSL's sslclient purpose).
+     */
+    static MosquittoServer startTls(Path dir, Path ca, Path certificate, Path key) throws IOException, InterruptedException {
+        return start(dir, "ssl", """
+                cafile %s
+                certfile %s
+                keyfile %s
+                require_certificate true
+                use_identity_as_username true
+                """.formatted(ca, certificate, key));
+    }
+
+    /** @param listenerOptions lines that configure the listener further */
+    private static MosquittoServer start(Path dir, String scheme, String listenerOptions) throws IOException, InterruptedException {
         Files.createDirectories(dir.resolve("data"));
         int port = RegistryServer.freePort();
         // unlimited queues: an operator subscribing to hundreds of devices gets all their retained states at once
@@ -32,7 +55,7 @@ final class MosquittoServer implements AutoCloseable {
                 # as root mosquitto would switch to its own user, which cannot write the test's directory
                 user root
                 listener %d 127.0.0.1
-                allow_anonymous true
+                %sallow_anonymous true
                 persistence true
                 persistence_location %s/
                 autosave_interval 1
@@ -42,8 +65,8 @@ final class MosquittoServer implements AutoCloseable {
                 log_dest file %s
                 log_type error
                 log_type warning
-                """.formatted(port, dir.resolve("data"), dir.resolve("mosquitto.log")));
-        MosquittoServer server = new MosquittoServer(dir, config, port);
+                """.formatted(port, listenerOptions, dir.resolve("data"), dir.resolve("mosquitto.log")));
+        MosquittoServer server = new MosquittoServer(dir, config, port, scheme);
         server.launch();
         return server;
     }
@@ -55,9 +78,13 @@ final class MosquittoServer implements AutoCloseable {
         awaitListening();
     }
 
-    /** {@code tcp://127.0.0.1:PORT}, the URL clients connect to. */
+    /** {@code tcp://127.0.0.1:PORT} (or {@code ssl://}), the URL clients connect to. */
     String url() {
-        return "tcp://127.0.0.1:" + port;
+        return scheme + "://127.0.0.1:" + port;
+    }
+
+    int port() {
+        return port;
     }
 
     /** Stops the broker: SIGTERM, so it saves its persistence file. */

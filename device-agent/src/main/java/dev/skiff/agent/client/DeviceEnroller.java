@@ -17,8 +17,8 @@ import javax.net.ssl.SSLSocket;
 
 /**
  * The operator's side of enrollment (see {@code agent-api.yaml}): learn the device's key from a
- * TLS handshake that trusts only the key the token pins, issue a server certificate for exactly
- * that key, and post it with the token and the CA certificate.
+ * TLS handshake that trusts only the key the token pins, issue a server and a broker certificate
+ * for exactly that key, and post them with the token and the CA certificate.
  */
 public final class DeviceEnroller {
     private static final int HANDSHAKE_TIMEOUT_MS = 10_000;
@@ -32,11 +32,20 @@ public final class DeviceEnroller {
             throw new IllegalArgumentException("'" + address + "' is not HOST:PORT");
         }
         PublicKey deviceKey = handshakeKey(uri, token.pin());
-        X509Certificate certificate = ca.issueDeviceCertificate(deviceKey, name, List.of(uri.getHost()));
         KeyPin pin = KeyPin.of(deviceKey);
-        AgentClient.enrolling(address, pin)
-                .enroll(new EnrollRequest(token.toString(), PemFiles.toPem(ca.certificate()), PemFiles.toPem(certificate)));
+        AgentClient.enrolling(address, pin).enroll(request(token, deviceKey, name, uri.getHost(), ca));
         return DeviceRecord.enrolledNow(name, address, pin);
+    }
+
+    /**
+     * What the operator sends a device to enroll it, however it reaches it: the CA, the device's
+     * server certificate (valid for {@code host}, the host the fleet reaches it at) and its broker
+     * certificate, both issued for the key the device showed.
+     */
+    public static EnrollRequest request(EnrollmentToken token, PublicKey deviceKey, String name, String host, FleetCa ca) {
+        X509Certificate device = ca.issueDeviceCertificate(deviceKey, name, List.of(host));
+        X509Certificate broker = ca.issueBrokerCertificate(deviceKey, name);
+        return new EnrollRequest(token.toString(), PemFiles.toPem(ca.certificate()), PemFiles.toPem(device), PemFiles.toPem(broker));
     }
 
     /** The key the server at {@code address} proved it holds, if it is the pinned one. */

@@ -3,7 +3,6 @@ package dev.skiff.agent.client;
 import dev.skiff.agent.enroll.EnrollmentToken;
 import dev.skiff.agent.pki.FleetCa;
 import dev.skiff.agent.pki.KeyPin;
-import dev.skiff.agent.pki.PemFiles;
 import dev.skiff.image.progress.ProgressEvent;
 import dev.skiff.image.progress.ProgressListener;
 import dev.skiff.protocols.api.EnrollRequest;
@@ -21,7 +20,6 @@ import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
 import java.security.PublicKey;
 import java.security.SecureRandom;
-import java.security.cert.X509Certificate;
 import java.security.spec.X509EncodedKeySpec;
 import java.time.Duration;
 import java.util.Base64;
@@ -64,12 +62,10 @@ public final class SerialProvisioner {
             PublicKey key = publicKey(info.publicKey());
             EnrollmentToken token = token(request, info, key);
             String address = request.address().orElse(info.apiAddress());
-            // valid for the host the fleet will reach the device at, as over-the-network enrollment issues it
-            X509Certificate certificate = ca.issueDeviceCertificate(key, request.name(), List.of(URI.create("https://" + address).getHost()));
             progress.on(new ProgressEvent.StepStarted("enroll " + request.name(), -1));
-            EnrollResponse enrolled = link.request(FrameType.ENROLL_REQUEST,
-                    new EnrollRequest(token.toString(), PemFiles.toPem(ca.certificate()), PemFiles.toPem(certificate)),
-                    FrameType.ENROLL_RESPONSE, EnrollResponse.class, ANSWER_TIMEOUT);
+            // the same certificates as over-the-network enrollment: valid for the host the fleet will reach the device at
+            EnrollRequest enroll = DeviceEnroller.request(token, key, request.name(), URI.create("https://" + address).getHost(), ca);
+            EnrollResponse enrolled = link.request(FrameType.ENROLL_REQUEST, enroll, FrameType.ENROLL_RESPONSE, EnrollResponse.class, ANSWER_TIMEOUT);
             progress.on(new ProgressEvent.StepFinished("enroll " + request.name(), "enrolled as " + enrolled.name()));
             return DeviceRecord.enrolledNow(request.name(), address, KeyPin.of(key));
         }

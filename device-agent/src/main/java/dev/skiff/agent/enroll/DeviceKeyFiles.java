@@ -8,11 +8,13 @@ import java.nio.file.Path;
 import java.security.KeyPair;
 import java.security.cert.X509Certificate;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The device's key and fleet certificates under {@code DATA/pki}: {@code device.key} (made at the
- * first start, mode 0600, never leaves the device), {@code fleet-ca.pem} and {@code device.pem}
- * (written at enrollment, each crash-safe; the database says whether they count).
+ * first start, mode 0600, never leaves the device), {@code fleet-ca.pem}, {@code device.pem} and,
+ * from operators that send one, {@code broker.pem} (written at enrollment, each crash-safe; the
+ * database says whether they count).
  */
 final class DeviceKeyFiles {
     private final Path dir;
@@ -29,9 +31,14 @@ final class DeviceKeyFiles {
         return PemFiles.readKeyPair(file);
     }
 
-    void store(X509Certificate ca, X509Certificate device) throws IOException {
+    void store(X509Certificate ca, X509Certificate device, Optional<X509Certificate> broker) throws IOException {
         PemFiles.writeCertificates(dir.resolve("fleet-ca.pem"), List.of(ca));
         PemFiles.writeCertificates(dir.resolve("device.pem"), List.of(device, ca));
+        if (broker.isPresent()) {
+            PemFiles.writeCertificates(dir.resolve("broker.pem"), List.of(broker.get(), ca));
+        } else {
+            Files.deleteIfExists(dir.resolve("broker.pem")); // left by an attempt that crashed before the database said enrolled
+        }
     }
 
     X509Certificate ca() throws IOException {
@@ -40,5 +47,11 @@ final class DeviceKeyFiles {
 
     List<X509Certificate> deviceChain() throws IOException {
         return PemFiles.readCertificates(dir.resolve("device.pem"));
+    }
+
+    /** Empty for a device enrolled without one. */
+    Optional<List<X509Certificate>> brokerChain() throws IOException {
+        Path file = dir.resolve("broker.pem");
+        return Files.exists(file) ? Optional.of(PemFiles.readCertificates(file)) : Optional.empty();
     }
 }

@@ -26,9 +26,10 @@ import javax.net.ssl.SSLContext;
 /**
  * The device side of enrollment, and so what the agent's TLS server presents and accepts.
  * Before enrollment: a self-signed certificate for the device key, no client accepted, and a
- * pending one-time token. {@link #enroll} checks the token and the certificate the operator made
- * (for this device's key, by the CA sent along), stores both, burns the token, and from the next
- * handshake on the server presents that certificate and accepts the CA's clients.
+ * pending one-time token. {@link #enroll} checks the token and the certificates the operator made
+ * (for this device's key, by the CA sent along), stores them, burns the token, and from the next
+ * handshake on the server presents its server certificate and accepts the CA's clients, and
+ * {@link #clientContext} presents the broker certificate.
  *
  * <p>Crash safety: the certificate files are written first (each atomically), the token is
  * burnt in the database last; only the database says the device is enrolled, so a crash in
@@ -38,7 +39,8 @@ public final class Enrollment {
     private static final Duration BOOTSTRAP_VALIDITY = Duration.ofDays(365);
 
     /** What the TLS server uses now; replaced whole, so a handshake never sees half of a change. */
-    private record Current(Identity identity, Optional<X509Certificate> ca, Optional<EnrollmentToken> token, Optional<String> name) {}
+    private record Current(Identity identity, Optional<X509Certificate> ca, Optional<EnrollmentToken> token, Optional<String> name,
+            Optional<Identity> broker) {}
 
     private final EnrollmentRepository repository;
     private final DeviceKeyFiles files;
@@ -60,7 +62,7 @@ public final class Enrollment {
         Optional<EnrollmentRecord> record = repository.find();
         if (record.isPresent() && record.get().name().isPresent()) {
             Current enrolled = new Current(new Identity(key.getPrivate(), files.deviceChain()), Optional.of(files.ca()), Optional.empty(),
-                    record.get().name());
+                    record.get().name(), files.brokerChain().map(chain -> new Identity(key.getPrivate(), chain)));
             return new Enrollment(repository, files, key, enrolled);
         }
         EnrollmentToken token;
@@ -71,7 +73,8 @@ public final class Enrollment {
             repository.createToken(token.toString());
         }
         X509Certificate bootstrap = Certificates.selfSigned(key, "skiff-agent bootstrap", Certificates.Purpose.SERVER, BOOTSTRAP_VALIDITY);
-        Current pending = new Current(new Identity(key.getPrivate(), List.of(bootstrap)), Optional.empty(), Optional.of(token), Optional.empty());
+        Current pending = new Current(new Identity(key.getPrivate(), List.of(bootstrap)), Optional.empty(), Optional.of(token), Optional.empty(),
+                Optional.empty());
         return new Enrollment(repository, files, key, pending);
     }
 
@@ -101,10 +104,21 @@ public final class Enrollment {
 
     /**
      * The context the device connects out with (to the fleet's MQTT broker): it presents its
-     * certificate and trusts servers whose certificate the fleet CA signed.
+     * broker certificate and trusts servers whose certificate the fleet CA signed.
+     *
+     * @throws IllegalStateException saying what to do, when the device has no broker certificate
+     *     (not enrolled yet, or enrolled by an operator that sent none)
      */
     public SSLContext clientContext() {
-        return TlsContexts.create(() -> current.identity(), new FleetTrustManager(() -> current.ca(), Optional.empty()));
+        Current now = current;
+        if (now.broker().isEmpty()) {
+            throw new IllegalStateException(now.name().isEmpty()
+                    ? "this device is not enrolled yet; it connects to an ssl:// broker once 'skiff device enroll' gave it a certificate"
+                    : "this device was enrolled without a broker certificate (by an older skiff); re-enroll it with this one"
+                            + " (a fresh data directory, then 'skiff device enroll') to use an ssl:// broker, or use a tcp:// broker");
+        }
+        Identity broker = now.broker().get();
+        return TlsContexts.create(() -> broker, new FleetTrustManager(now::ca, Optional.empty()));
     }
 
     public synchronized EnrollResponse enroll(EnrollRequest request) throws EnrollmentRefusedException, IOException {
@@ -120,30 +134,39 @@ public final class Enrollment {
         X509Certificate ca = PemFiles.parseCertificates(required(request.caCertificate(), "caCertificate"), "caCertificate").getFirst();
         List<X509Certificate> chain = PemFiles.parseCertificates(required(request.deviceCertificate(), "deviceCertificate"), "deviceCertificate");
         X509Certificate device = chain.getFirst();
-        checkIssued(ca, device);
-        files.store(ca, device);
+        checkIssued(ca, device, "deviceCertificate", Certificates.Purpose.SERVER);
+        Optional<X509Certificate> broker = Optional.ofNullable(request.brokerCertificate())
+                .map(pem -> PemFiles.parseCertificates(pem, "brokerCertificate").getFirst());
+        if (broker.isPresent()) {
+            checkIssued(ca, broker.get(), "brokerCertificate", Certificates.Purpose.CLIENT);
+            if (!Certificates.isDevice(broker.get())) {
+                throw new IllegalArgumentException("brokerCertificate is not marked as a device's (OU=skiff-device)");
+            }
+        }
+        files.store(ca, device, broker);
         String name = Certificates.commonName(device);
         repository.markEnrolled(name);
-        current = new Current(new Identity(key.getPrivate(), List.of(device, ca)), Optional.of(ca), Optional.empty(), Optional.of(name));
+        current = new Current(new Identity(key.getPrivate(), List.of(device, ca)), Optional.of(ca), Optional.empty(), Optional.of(name),
+                broker.map(b -> new Identity(key.getPrivate(), List.of(b, ca))));
         return new EnrollResponse(name);
     }
 
-    private void checkIssued(X509Certificate ca, X509Certificate device) {
+    private void checkIssued(X509Certificate ca, X509Certificate leaf, String field, Certificates.Purpose purpose) {
         if (ca.getBasicConstraints() < 0) {
             throw new IllegalArgumentException("caCertificate is not a CA certificate");
         }
-        if (!device.getPublicKey().equals(key.getPublic())) {
-            throw new IllegalArgumentException("deviceCertificate is for another key than this device's");
+        if (!leaf.getPublicKey().equals(key.getPublic())) {
+            throw new IllegalArgumentException(field + " is for another key than this device's");
         }
-        if (!Certificates.Purpose.SERVER.allows(device)) {
-            throw new IllegalArgumentException("deviceCertificate is not a server certificate");
+        if (!purpose.allows(leaf)) {
+            throw new IllegalArgumentException(field + " is not a " + purpose.name().toLowerCase() + " certificate");
         }
         try {
             ca.verify(ca.getPublicKey());
-            device.verify(ca.getPublicKey());
-            device.checkValidity();
+            leaf.verify(ca.getPublicKey());
+            leaf.checkValidity();
         } catch (GeneralSecurityException e) {
-            throw new IllegalArgumentException("deviceCertificate was not issued by caCertificate, or is not valid now: " + e.getMessage(), e);
+            throw new IllegalArgumentException(field + " was not issued by caCertificate, or is not valid now: " + e.getMessage(), e);
         }
     }
 

@@ -46,6 +46,8 @@ public final class FleetConnector implements AutoCloseable {
     private final PrintStream log;
     private final AtomicBoolean reportScheduled = new AtomicBoolean();
     private volatile boolean closed;
+    /** Said once; the device keeps waiting for a certificate quietly. */
+    private boolean toldNoCertificate;
 
     private FleetConnector(Agent agent, String device, MqttSettings settings, PrintStream log) throws IOException {
         this.agent = agent;
@@ -95,17 +97,29 @@ public final class FleetConnector implements AutoCloseable {
         o.setConnectionTimeout(10);
         o.setMaxInflight(100);
         o.setWill(FleetTopics.availability(device), ApiJson.write(Availability.OFFLINE), FleetTopics.QOS, true);
-        if (settings.tls()) {
-            o.setSocketFactory(agent.enrollment().clientContext().getSocketFactory());
-            o.setHttpsHostnameVerificationEnabled(false); // FleetTrustManager checks the fleet CA; see there
-        }
+        o.setHttpsHostnameVerificationEnabled(false); // with ssl://, FleetTrustManager checks the fleet CA; see there
         return o;
     }
 
-    /** The first connection; Paho reconnects by itself only after one has succeeded. */
+    /**
+     * The first connection; Paho reconnects by itself only after one has succeeded. With ssl://
+     * each attempt takes the broker certificate anew, so a device enrolled while it waits connects.
+     */
     private void connect() {
         if (closed) {
             return;
+        }
+        if (settings.tls()) {
+            try {
+                options.setSocketFactory(agent.enrollment().clientContext().getSocketFactory());
+            } catch (IllegalStateException noCertificate) {
+                if (!toldNoCertificate) {
+                    log.println("skiff-agent: fleet: cannot connect to " + settings.broker() + ": " + noCertificate.getMessage());
+                    toldNoCertificate = true;
+                }
+                retryConnect();
+                return;
+            }
         }
         try {
             client.connect(options, null, new IMqttActionListener() {

@@ -6,8 +6,8 @@ import java.util.regex.Pattern;
 
 /**
  * The agent config's {@code mqtt:} section: the broker the agent connects out to and the labels
- * the operator selects it by. With {@code ssl://} the agent presents its device certificate and
- * trusts brokers whose certificate the fleet CA signed.
+ * the operator selects it by. With {@code ssl://} the agent presents its broker certificate (a
+ * client certificate from enrollment) and trusts brokers whose certificate the fleet CA signed.
  *
  * @param broker {@code tcp://HOST:PORT} or {@code ssl://HOST:PORT}
  */

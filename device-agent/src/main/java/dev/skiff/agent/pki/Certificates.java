@@ -14,6 +14,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
+import javax.naming.InvalidNameException;
+import javax.naming.ldap.LdapName;
 import javax.security.auth.x500.X500Principal;
 import org.bouncycastle.asn1.x509.BasicConstraints;
 import org.bouncycastle.asn1.x509.ExtendedKeyUsage;
@@ -34,11 +36,15 @@ import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
  * Makes the fleet's X.509 certificates: all keys ECDSA P-256, all signatures SHA-256. Leaves say
  * what they are for (extended key usage): a device certificate serves, an operator certificate
  * is a client; the agent accepts only clients, so one device's certificate never opens another.
+ * A device's broker certificate is a client too, for the MQTT broker; its subject carries
+ * {@code OU=skiff-device}, and agents refuse clients with that mark.
  */
 public final class Certificates {
     /** Boards without a real-time clock boot in the past until NTP answers; an hour of slack covers a late sync. */
     private static final Duration BACKDATE = Duration.ofHours(1);
     private static final SecureRandom RANDOM = new SecureRandom();
+    /** The organisational unit that marks a device's own client certificate. */
+    private static final String DEVICE_UNIT = "skiff-device";
 
     /** What a leaf certificate may be used for. */
     public enum Purpose {
@@ -94,6 +100,22 @@ public final class Certificates {
     public static X509Certificate issue(X509Certificate ca, PrivateKey caKey, PublicKey subjectKey, String name, Purpose purpose,
             Duration validity, List<String> hosts) {
         return build(ca.getSubjectX500Principal(), caKey, subjectKey, principal(name), validity, purpose, ca.getPublicKey(), hosts);
+    }
+
+    /** A client certificate that marks its subject as a device ({@code OU=skiff-device}): what a device shows an MQTT broker. */
+    public static X509Certificate issueDeviceClient(X509Certificate ca, PrivateKey caKey, PublicKey deviceKey, String name, Duration validity) {
+        X500Principal subject = new X500Principal("OU=" + DEVICE_UNIT + ", " + principal(name).getName());
+        return build(ca.getSubjectX500Principal(), caKey, deviceKey, subject, validity, Purpose.CLIENT, ca.getPublicKey(), List.of());
+    }
+
+    /** Whether the certificate's subject carries the device mark of {@link #issueDeviceClient}. */
+    public static boolean isDevice(X509Certificate certificate) {
+        try {
+            return new LdapName(certificate.getSubjectX500Principal().getName(X500Principal.RFC2253)).getRdns().stream()
+                    .anyMatch(rdn -> rdn.getType().equalsIgnoreCase("OU") && DEVICE_UNIT.equals(rdn.getValue()));
+        } catch (InvalidNameException e) {
+            throw new IllegalStateException("the JDK wrote a name it cannot parse: " + certificate.getSubjectX500Principal(), e);
+        }
     }
 
     /** The common name of the certificate's subject. */

@@ -74,4 +74,12 @@ public final class FleetCa {
     public X509Certificate issueDeviceCertificate(PublicKey deviceKey, String name, List<String> hosts) {
         return Certificates.issue(certificate, key, deviceKey, name, Certificates.Purpose.SERVER, DEVICE_VALIDITY, hosts);
     }
+
+    /**
+     * The client certificate a device presents to a TLS broker, for the same key and name. It is
+     * marked as a device's ({@link Certificates#isDevice}), so no agent accepts it as an operator.
+     */
+    public X509Certificate issueBrokerCertificate(PublicKey deviceKey, String name) {
+        return Certificates.issueDeviceClient(certificate, key, deviceKey, name, DEVICE_VALIDITY);
+    }
 }

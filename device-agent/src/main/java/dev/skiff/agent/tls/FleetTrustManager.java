@@ -1,5 +1,6 @@
 package dev.skiff.agent.tls;
 
+import dev.skiff.agent.pki.Certificates;
 import dev.skiff.agent.pki.Certificates.Purpose;
 import dev.skiff.agent.pki.KeyPin;
 import java.net.Socket;
@@ -14,8 +15,8 @@ import javax.net.ssl.X509ExtendedTrustManager;
 /**
  * Decides whom a side of the fleet talks to. A peer is trusted when its certificate was signed by
  * the fleet CA (if one is set), is within its validity, is meant for its role (a client
- * certificate for clients, a server certificate for servers) and, if a pin is set, holds the
- * pinned key. With neither CA nor pin nobody is trusted.
+ * certificate for clients, a server certificate for servers; never a device's broker certificate
+ * as a client) and, if a pin is set, holds the pinned key. With neither CA nor pin nobody is trusted.
  *
  * <p>Host names are deliberately not checked (this class extends {@link X509ExtendedTrustManager},
  * which makes the JDK leave identity checks to it): devices on a LAN are reached by whatever
@@ -88,6 +89,10 @@ public final class FleetTrustManager extends X509ExtendedTrustManager {
             leaf.checkValidity();
             if (!purpose.allows(leaf)) {
                 throw new CertificateException(leaf.getSubjectX500Principal() + " is not a " + purpose.name().toLowerCase() + " certificate");
+            }
+            // a device's broker certificate is a client certificate of the same CA; it must not make one device another's operator
+            if (purpose == Purpose.CLIENT && Certificates.isDevice(leaf)) {
+                throw new CertificateException(leaf.getSubjectX500Principal() + " is a device's broker certificate; devices do not call each other");
             }
         }
     }

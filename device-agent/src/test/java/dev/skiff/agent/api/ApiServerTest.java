@@ -113,6 +113,9 @@ class ApiServerTest {
         KeyPair keys = Certificates.newKeyPair();
         Identity otherDevice = new Identity(keys.getPrivate(), List.of(ca.issueDeviceCertificate(keys.getPublic(), "pi2", List.of()), ca.certificate()));
         assertThrows(IOException.class, () -> rawGet(otherDevice, "/v1/info"));
+        // its broker certificate: a client certificate of the right CA, but marked as a device's
+        Identity otherDevicesBroker = new Identity(keys.getPrivate(), List.of(ca.issueBrokerCertificate(keys.getPublic(), "pi2"), ca.certificate()));
+        assertThrows(IOException.class, () -> rawGet(otherDevicesBroker, "/v1/info"));
         assertEquals("pi", AgentClient.connect(device, ca).info().name());
     }
 

@@ -46,6 +46,21 @@ class FleetCaTest {
     }
 
     @Test
+    void issuesBrokerCertificatesMarkedAsADevicesForTheSameKey(@TempDir Path dir) throws Exception {
+        FleetCa ca = FleetCa.init(dir, "test CA");
+        var device = Certificates.newKeyPair();
+        X509Certificate cert = ca.issueBrokerCertificate(device.getPublic(), "kitchen-pi");
+        cert.verify(ca.certificate().getPublicKey());
+        assertEquals(device.getPublic(), cert.getPublicKey());
+        assertEquals("kitchen-pi", Certificates.commonName(cert));
+        assertTrue(Certificates.Purpose.CLIENT.allows(cert), "brokers check the clientAuth usage");
+        assertFalse(Certificates.Purpose.SERVER.allows(cert));
+        assertTrue(Certificates.isDevice(cert));
+        assertFalse(Certificates.isDevice(ca.operator().certificate()));
+        assertFalse(Certificates.isDevice(ca.issueDeviceCertificate(device.getPublic(), "kitchen-pi", List.of())));
+    }
+
+    @Test
     void neverReplacesACa(@TempDir Path dir) throws Exception {
         FleetCa.init(dir, "test CA");
         assertThrows(FileAlreadyExistsException.class, () -> FleetCa.init(dir, "test CA"));

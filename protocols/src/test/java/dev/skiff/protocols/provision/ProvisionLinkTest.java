@@ -137,7 +137,7 @@ class ProvisionLinkTest {
             return null;
         });
         var e = assertThrows(ProvisionException.class, () -> new ProvisionLink(cable.a, PATIENT, notes::add)
-                .request(FrameType.ENROLL_REQUEST, new EnrollRequest("t", "ca", "cert"), FrameType.ENROLL_RESPONSE,
+                .request(FrameType.ENROLL_REQUEST, new EnrollRequest("t", "ca", "cert", null), FrameType.ENROLL_RESPONSE,
                         EnrollResponse.class, WAIT));
         assertEquals("wrong enrollment token", e.getMessage());
         refusal.get(WAIT.toSeconds(), TimeUnit.SECONDS);
