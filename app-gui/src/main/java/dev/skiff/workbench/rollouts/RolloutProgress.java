@@ -32,11 +32,11 @@ public record RolloutProgress(Rollout rollout, List<RolloutDevice> devices, int 
         return rollout.id();
     }
 
-    /** "#3 running  blinky -> r/blinky@sha256:…  wave 1/2, 1/3 updated, 0 failed". */
+    /** "#3 running  blinky  wave 1/2, 1/3 updated, 0 failed  -> r/blinky@sha256:…": the long digest last. */
     public String line() {
-        return "#" + rollout.id() + " " + rollout.state().name().toLowerCase() + "  " + rollout.spec().app() + " -> " + rollout.spec().image()
-                + "  wave " + wave + "/" + waves + ", " + updated + "/" + devices.size() + " updated, " + failed + " failed"
-                + (rollout.detail() == null ? "" : " (" + rollout.detail() + ")");
+        return "#" + rollout.id() + " " + rollout.state().name().toLowerCase() + (rollout.detail() == null ? "" : " (" + rollout.detail() + ")")
+                + "  " + rollout.spec().app() + "  wave " + wave + "/" + waves + ", " + updated + "/" + devices.size() + " updated, " + failed
+                + " failed  -> " + rollout.spec().image();
     }
 
     /** "d1  wave 1  updated", with why it failed. */

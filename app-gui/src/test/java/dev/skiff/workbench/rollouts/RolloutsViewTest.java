@@ -44,7 +44,7 @@ class RolloutsViewTest extends WorkbenchTest {
             return null;
         });
         robot.clickOn("#rollouts-refresh");
-        String line = "#" + id + " running  blinky -> " + IMAGE + "  wave 2/2, 1/3 updated, 1 failed";
+        String line = "#" + id + " running  blinky  wave 2/2, 1/3 updated, 1 failed  -> " + IMAGE;
         await("the rollout to show", () -> workbench.rollouts().rollouts().stream().anyMatch(r -> r.line().equals(line)),
                 () -> "it shows " + workbench.rollouts().rollouts().stream().map(RolloutProgress::line).toList());
 
