@@ -12,11 +12,11 @@ import dev.skiff.fleet.RolloutState;
 import dev.skiff.fleet.RolloutStore;
 import dev.skiff.fleet.Selector;
 import dev.skiff.fleet.WavePlan;
+import dev.skiff.workbench.WorkbenchFixture;
 import dev.skiff.workbench.WorkbenchTest;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import javafx.scene.control.ListCell;
 import org.junit.jupiter.api.Test;
 import org.testfx.api.FxRobot;
 
@@ -48,9 +48,7 @@ class RolloutsViewTest extends WorkbenchTest {
         await("the rollout to show", () -> workbench.rollouts().rollouts().stream().anyMatch(r -> r.line().equals(line)),
                 () -> "it shows " + workbench.rollouts().rollouts().stream().map(RolloutProgress::line).toList());
 
-        // the line is wider than the list: find its cell by the item it shows
-        robot.clickOn(robot.lookup("#rollouts .list-cell").match((ListCell<?> cell) -> cell.getItem() instanceof RolloutProgress r && r.id() == id)
-                .<ListCell<?>>query());
+        WorkbenchFixture.clickRollout(robot, id);
         await("its devices to show", () -> workbench.rollouts().devices().equals(
                 List.of("pi-1  wave 1  updated", "pi-2  wave 2  failed: unhealthy: exited 1", "pi-3  wave 2  waiting")),
                 () -> "they are " + workbench.rollouts().devices());
