@@ -7,6 +7,7 @@ import dev.skiff.workbench.deploy.DeployView;
 import dev.skiff.workbench.devices.DevicesView;
 import dev.skiff.workbench.images.ImagesView;
 import dev.skiff.workbench.logs.LogsView;
+import dev.skiff.workbench.rollouts.RolloutsView;
 import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.control.Label;
@@ -25,6 +26,7 @@ public final class Workbench implements AutoCloseable {
     private final DevicesView devices;
     private final DeployView deploy;
     private final LogsView logs;
+    private final RolloutsView rollouts;
 
     /** Call on the FX thread. */
     public Workbench(OperatorHome home) {
@@ -35,8 +37,10 @@ public final class Workbench implements AutoCloseable {
         devices = new DevicesView(context);
         deploy = new DeployView(context, devices.devices());
         logs = new LogsView(context, devices.devices());
+        rollouts = new RolloutsView(context);
         tabs.getTabs().addAll(tab("app", "App", app), tab("board", "Board", board), tab("images", "Images", images),
-                tab("devices", "Devices", devices), tab("deploy", "Deploy", deploy), tab("logs", "Logs", logs));
+                tab("devices", "Devices", devices), tab("deploy", "Deploy", deploy), tab("logs", "Logs", logs),
+                tab("rollouts", "Rollouts", rollouts));
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         root.setCenter(tabs);
         root.setBottom(context.messages());
@@ -44,6 +48,7 @@ public final class Workbench implements AutoCloseable {
         images.refresh();
         deploy.refreshImages();
         devices.refresh();
+        rollouts.refresh();
     }
 
     /** A tab whose header is a label with id {@code tab-ID}, so tests and people can click it. */
@@ -95,6 +100,10 @@ public final class Workbench implements AutoCloseable {
 
     public LogsView logs() {
         return logs;
+    }
+
+    public RolloutsView rollouts() {
+        return rollouts;
     }
 
     /** Stops what still runs (the board's app, a log tail) and the background threads. */

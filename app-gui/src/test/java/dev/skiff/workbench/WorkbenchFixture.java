@@ -1,6 +1,7 @@
 package dev.skiff.workbench;
 
 import dev.skiff.agent.client.OperatorHome;
+import dev.skiff.workbench.rollouts.RolloutProgress;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -13,10 +14,12 @@ import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.ComboBox;
+import javafx.scene.control.ListCell;
 import javafx.stage.Stage;
 import javax.imageio.ImageIO;
 import org.testfx.api.FxRobot;
 import org.testfx.matcher.control.LabeledMatchers;
+import org.testfx.service.query.NodeQuery;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
@@ -78,6 +81,17 @@ public final class WorkbenchFixture {
                 () -> "it offers " + box.getItems());
         robot.clickOn(box);
         clickText(robot, text);
+    }
+
+    /** Clicks the rollout's line in the Rollouts view, found by the item it shows: the line is wider than the list. */
+    public static void clickRollout(FxRobot robot, long id) {
+        // cells follow the list's items at the next layout pass
+        await("rollout " + id + " in the list", () -> rolloutCell(robot, id).tryQuery().isPresent(), () -> "no cell shows it");
+        robot.clickOn(rolloutCell(robot, id).<Node>query());
+    }
+
+    private static NodeQuery rolloutCell(FxRobot robot, long id) {
+        return robot.lookup("#rollouts .list-cell").match((ListCell<?> cell) -> cell.getItem() instanceof RolloutProgress r && r.id() == id);
     }
 
     @SuppressWarnings("unchecked")

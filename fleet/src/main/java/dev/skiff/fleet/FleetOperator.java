@@ -57,6 +57,7 @@ public final class FleetOperator implements AutoCloseable {
         if (rollout.state().isFinal()) {
             throw new IllegalArgumentException("rollout " + id + " is " + rollout.state().name().toLowerCase() + " already; nothing to resume");
         }
+        link(); // no broker, no driver: the rollout stays paused rather than running with nobody driving it
         store.transition(id, RolloutState.PAUSED, RolloutState.RUNNING);
         return drive(id, listener);
     }

@@ -14,13 +14,19 @@ record WorkbenchSteps(FxRobot robot, Workbench workbench) {
     /** Enrolls the agent in the Devices view and waits until the list shows it online. */
     void enroll(AgentProcess agent, String name) throws Exception {
         robot.clickOn("#tab-devices");
-        robot.clickOn("#enroll-address").write(agent.address());
-        robot.clickOn("#enroll-token").write(agent.token());
-        robot.clickOn("#enroll-name").write(name);
+        type("#enroll-address", agent.address());
+        type("#enroll-token", agent.token());
+        type("#enroll-name", name);
         robot.clickOn("#enroll");
         await(name + " online in the device list",
                 () -> workbench.devices().devices().stream().anyMatch(d -> d.device().name().equals(name) && d.online()),
                 () -> message() + " / " + workbench.devices().devices());
+    }
+
+    /** Types into the field in place of what an earlier step left there. */
+    private void type(String field, String text) {
+        robot.interact(() -> robot.lookup(field).queryTextInputControl().clear());
+        robot.clickOn(field).write(text);
     }
 
     /** Opens the app folder in the App view and builds it. */

@@ -4,12 +4,12 @@ import dev.skiff.agent.client.DeviceDelivery;
 import dev.skiff.agent.client.DeviceStatus;
 import dev.skiff.image.ImageInspector;
 import dev.skiff.image.oci.Reference;
-import dev.skiff.protocols.Quantities;
 import dev.skiff.protocols.api.ReleaseInfo;
 import dev.skiff.workbench.ProgressPane;
 import dev.skiff.workbench.WorkbenchContext;
-import dev.skiff.workbench.app.CapabilityText;
 import java.util.List;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
@@ -44,6 +44,10 @@ public final class DeployView extends BorderPane {
     private final TextArea review = new TextArea();
     private final ObservableList<String> results = FXCollections.observableArrayList();
     private final ProgressPane progress = new ProgressPane("deploy-progress");
+    /** The review of the current choice arrived, and whether it found a chosen device that cannot run the image. */
+    private final BooleanProperty reviewed = new SimpleBooleanProperty();
+    private final BooleanProperty blocked = new SimpleBooleanProperty();
+    private long reviews;
 
     public DeployView(WorkbenchContext context, ObservableList<DeviceStatus> devices) {
         this.context = context;
@@ -83,7 +87,8 @@ public final class DeployView extends BorderPane {
         Button deploy = new Button("Deploy");
         deploy.setId("deploy");
         deploy.setOnAction(e -> deploy());
-        deploy.disableProperty().bind(image.valueProperty().isNull().or(targets.getSelectionModel().selectedItemProperty().isNull()));
+        deploy.disableProperty().bind(image.valueProperty().isNull().or(targets.getSelectionModel().selectedItemProperty().isNull())
+                .or(reviewed.not()).or(blocked));
         image.valueProperty().addListener((obs, old, value) -> review());
         targets.getSelectionModel().getSelectedItems().addListener((ListChangeListener<String>) change -> review());
         devices.addListener((ListChangeListener<DeviceStatus>) change -> {
@@ -121,31 +126,24 @@ public final class DeployView extends BorderPane {
         });
     }
 
-    /** What the image asks for, beside what each chosen device has. */
+    /** What the image asks for, beside what each chosen device offers; Deploy waits for it and stays off for a device that cannot run the image. */
     private void review() {
         Reference chosen = image.getValue();
         List<DeviceStatus> chosenDevices = targets.getSelectionModel().getSelectedItems().stream().map(this::status).toList();
+        long round = ++reviews;
+        reviewed.set(false);
         if (chosen == null) {
             review.setText("Pick an image.");
             return;
         }
-        context.background().run("inspect " + chosen.familiar(), () -> new ImageInspector(context.home().imageStore()).inspect(chosen), details -> {
-            StringBuilder text = new StringBuilder(chosen.familiar()).append('\n');
-            long memory = details.app().map(a -> a.resources().memoryBytes()).orElse(0L);
-            details.app().ifPresentOrElse(a -> text.append(CapabilityText.describe(a.capabilities())).append("\nmemory: ")
-                            .append(Quantities.formatBytes(memory)).append('\n'),
-                    () -> text.append("no skiff.yaml in the image: no grants, default limits\n"));
-            text.append(details.signatures() == 0 ? "unsigned: a device with a reject-unsigned policy refuses it\n" : "signed\n");
-            for (DeviceStatus d : chosenDevices) {
-                text.append('\n').append(d.device().name()).append(": ");
-                d.info().ifPresentOrElse(info -> {
-                    long free = info.memoryBudgetBytes() - info.memoryUsedBytes();
-                    text.append(info.os()).append('/').append(info.arch()).append(", ").append(Quantities.formatBytes(free)).append(" memory free")
-                            .append(memory > free ? " — NOT ENOUGH for this app" : "")
-                            .append("\n  grants are checked by the device at deploy; an ungranted import is refused with its name");
-                }, () -> text.append("offline (").append(d.problem().orElse("no answer")).append(")"));
+        review.setText("Reviewing " + chosen.familiar() + " against the chosen devices…");
+        context.background().run("review " + chosen.familiar(), () -> DeployReview.of(context.home(), chosen, chosenDevices), result -> {
+            // an answer for an earlier choice is stale
+            if (round == reviews) {
+                review.setText(result.text());
+                blocked.set(!result.blocked().isEmpty());
+                reviewed.set(true);
             }
-            review.setText(text.toString());
         });
     }
 
