@@ -10,9 +10,10 @@ import dev.skiff.image.registry.ImageFetcher;
 import dev.skiff.protocols.manifest.AppManifest;
 import dev.skiff.protocols.manifest.CapabilityGrants;
 import dev.skiff.runtime.Container;
-import dev.skiff.runtime.capability.gpio.GpioHost;
+import dev.skiff.runtime.capability.Peripherals;
 import dev.skiff.runtime.capability.gpio.PinChangeLog;
 import dev.skiff.runtime.capability.gpio.SimulatedBoard;
+import dev.skiff.runtime.capability.serial.SimulatedSerialPort;
 import dev.skiff.agent.logs.LineSplitter;
 import dev.skiff.workbench.WorkbenchContext;
 import java.io.InputStream;
@@ -22,6 +23,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 import javafx.application.Platform;
@@ -43,13 +45,15 @@ import javafx.scene.layout.VBox;
 /**
  * The Board view: runs the app open in the App view (its last build, else the folder) on a
  * simulated board in this process, as {@code skiff run --board sim} does. Output lines light
- * LEDs, input lines get buttons, every change goes on the pin timeline; stdout and stderr beside it.
+ * LEDs, input lines get buttons, every change goes on the pin timeline; each granted serial port
+ * gets a console; stdout and stderr beside it.
  */
 public final class BoardView extends BorderPane {
     private final WorkbenchContext context;
     private final ReadOnlyObjectProperty<BuildResult> built;
     private final ReadOnlyObjectProperty<Path> folder;
     private final PinsPane pins = new PinsPane();
+    private final SerialConsolesPane serial = new SerialConsolesPane();
     private final ObservableList<String> timeline = FXCollections.observableArrayList();
     private final TextArea stdout = output("stdout");
     private final TextArea stderr = output("stderr");
@@ -75,9 +79,6 @@ public final class BoardView extends BorderPane {
         ListView<String> timelineList = new ListView<>(timeline);
         timelineList.setId("timeline");
         timelineList.setPlaceholder(new Label("no pin changes yet"));
-        Label serial = new Label("Serial console: no serial grants (the app's skiff.yaml grants no serial port)");
-        serial.setId("serial");
-        serial.setWrapText(true);
         VBox board = new VBox(8, new Label("Board"), pins, serial, new Label("Pin timeline"), timelineList);
         VBox.setVgrow(timelineList, Priority.ALWAYS);
         VBox streams = new VBox(6, new Label("stdout"), stdout, new Label("stderr"), stderr);
@@ -112,7 +113,7 @@ public final class BoardView extends BorderPane {
         });
     }
 
-    /** Off the FX thread: the launch, a fresh board drawn before the guest can touch it, then the start. */
+    /** Off the FX thread: the launch, a fresh board and serial ports drawn before the guest can touch them, then the start. */
     private Container start(BuildResult image, Path dir) throws Exception {
         AppLaunch launch = image != null
                 ? AppLaunch.ofImage(new ImageFetcher(context.home().imageStore(), new DistributionClient(DockerConfig.ofCurrentUser(), Set.of()),
@@ -124,7 +125,10 @@ public final class BoardView extends BorderPane {
         board.addListener(change -> Platform.runLater(() -> pins.update(change)));
         board.addListener(new PinChangeLog(new PrintWriter(new OutputStreamWriter(
                 new LineSplitter(onFx(timeline::add)), StandardCharsets.UTF_8)), grants));
-        return new LocalRun(context.sandbox(), new GpioHost(board)).start(launch, InputStream.nullInputStream(),
+        SimulatedSerialPort ports = new SimulatedSerialPort();
+        Platform.runLater(() -> serial.show(grants.serial(), ports));
+        Peripherals peripherals = new Peripherals(Optional.of(board), ports, "the simulated board has every line");
+        return new LocalRun(context.sandbox(), peripherals).start(launch, InputStream.nullInputStream(),
                 new LineSplitter(onFx(line -> stdout.appendText(line + "\n"))),
                 new LineSplitter(onFx(line -> stderr.appendText(line + "\n"))));
     }

@@ -15,12 +15,16 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TextArea;
+import javafx.scene.input.KeyCode;
 import javafx.scene.paint.Paint;
 import javafx.scene.shape.Circle;
 import org.junit.jupiter.api.Test;
 import org.testfx.api.FxRobot;
 
-/** Acceptance 1: open examples/blinky, build, sign, run it on the simulated board: the LED in the scene toggles. */
+/**
+ * Acceptance 1: open examples/blinky, build, sign, run it on the simulated board: the LED in the
+ * scene toggles. And examples/uart-echo's serial port gets a console that echoes what is typed.
+ */
 class BoardRunTest extends WorkbenchTest {
     @Test
     void blinkyBuiltAndSignedTogglesTheLedOnTheSimulatedBoard(FxRobot robot) throws Exception {
@@ -62,5 +66,23 @@ class BoardRunTest extends WorkbenchTest {
         await("blinky's end", () -> workbench.board().runningProperty().get() == null, () -> workbench.context().messages().text());
         assertTrue(onFx(() -> robot.lookup("#run-status").queryLabeled().getText()).endsWith("exited with code 0"),
                 onFx(() -> robot.lookup("#run-status").queryLabeled().getText()));
+    }
+
+    @Test
+    void uartEchoEchoesWhatIsTypedInItsSerialConsole(FxRobot robot) throws Exception {
+        Path uartEcho = WorkbenchFixture.copyExample("uart-echo", dir);
+        robot.interact(() -> workbench.app().open(uartEcho));
+        robot.clickOn("#tab-board");
+        robot.clickOn("#run");
+        await("the UART console", () -> robot.lookup("#serial-in-UART").tryQuery().isPresent(), () -> workbench.context().messages().text());
+        await("uart-echo running", () -> workbench.board().runningProperty().get() != null, () -> workbench.context().messages().text());
+
+        robot.clickOn("#serial-in-UART").write("hello skiff").type(KeyCode.ENTER);
+        TextArea received = robot.lookup("#serial-out-UART").queryAs(TextArea.class);
+        await("the echo in the console", () -> received.getText().equals("hello skiff\n"), received::getText);
+        assertEquals("", onFx(() -> robot.lookup("#serial-in-UART").queryTextInputControl().getText()), "the field is cleared once sent");
+
+        robot.clickOn("#stop");
+        await("uart-echo stopped", () -> workbench.board().runningProperty().get() == null, () -> workbench.context().messages().text());
     }
 }
