@@ -3,10 +3,13 @@ package dev.skiff.workbench.devices;
 import dev.skiff.agent.client.DeviceEnroller;
 import dev.skiff.agent.client.DeviceRecord;
 import dev.skiff.agent.client.DeviceStatus;
+import dev.skiff.agent.client.SerialProvisioner;
 import dev.skiff.agent.enroll.EnrollmentToken;
 import dev.skiff.protocols.Quantities;
+import dev.skiff.workbench.ProgressPane;
 import dev.skiff.workbench.WorkbenchContext;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Function;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
@@ -20,17 +23,26 @@ import javafx.scene.control.ToolBar;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
 
 /**
- * The Devices view: enroll a device with the token its agent printed (the fleet CA is made on
- * first use), and the enrolled devices with what each says about itself; refreshing asks them
+ * The Devices view: enroll a device with the token its agent printed, or over a serial line to
+ * its console as {@code skiff device provision --serial} does (the fleet CA is made on first use),
+ * and the enrolled devices with what each says about itself; refreshing asks them
  * all off the FX thread.
  */
 public final class DevicesView extends BorderPane {
+    /** The agent's console speed by default, as {@code skiff device provision}'s. */
+    private static final int CONSOLE_BAUD = 115200;
+
     private final WorkbenchContext context;
     private final TextField address = field("enroll-address", "HOST:PORT");
     private final TextField token = field("enroll-token", "token the agent printed (SECRET.PIN)");
     private final TextField name = field("enroll-name", "name, e.g. pi-kitchen");
+    private final TextField serialDevice = field("enroll-serial-device", "serial port, e.g. /dev/ttyUSB0");
+    private final TextField serialToken = field("enroll-serial-token", "token (optional: the device tells it)");
+    private final TextField serialName = field("enroll-serial-name", "name, e.g. pi-kitchen");
+    private final ProgressPane serialProgress = new ProgressPane("enroll-serial-progress");
     private final ObservableList<DeviceStatus> devices = FXCollections.observableArrayList();
 
     public DevicesView(WorkbenchContext context) {
@@ -43,6 +55,13 @@ public final class DevicesView extends BorderPane {
         HBox form = new HBox(8, new Label("Enroll"), address, token, name, enroll);
         HBox.setHgrow(token, Priority.ALWAYS);
         form.getStyleClass().add("actions");
+        Button enrollSerial = new Button("Enroll over serial");
+        enrollSerial.setId("enroll-serial");
+        enrollSerial.setOnAction(e -> enrollOverSerial());
+        enrollSerial.disableProperty().bind(serialDevice.textProperty().isEmpty().or(serialName.textProperty().isEmpty()));
+        HBox serialForm = new HBox(8, new Label("Enroll over serial"), serialDevice, serialToken, serialName, enrollSerial, serialProgress);
+        HBox.setHgrow(serialToken, Priority.ALWAYS);
+        serialForm.getStyleClass().add("actions");
 
         TableView<DeviceStatus> table = new TableView<>(devices);
         table.setId("devices");
@@ -60,9 +79,9 @@ public final class DevicesView extends BorderPane {
         Button refresh = new Button("Refresh");
         refresh.setId("refresh-devices");
         refresh.setOnAction(e -> refresh());
-        setTop(new ToolBar(refresh, new Label("Serial enrollment is not available yet: enroll over the network.")));
+        setTop(new ToolBar(refresh));
         setCenter(table);
-        setBottom(form);
+        setBottom(new VBox(form, serialForm));
         context.onDevicesChanged(this::refresh);
     }
 
@@ -92,6 +111,24 @@ public final class DevicesView extends BorderPane {
         }, device -> {
             token.clear();
             context.messages().info("enrolled " + device.name() + " at " + device.address() + " (key " + device.keyPin() + ")");
+            context.devicesChanged();
+        });
+    }
+
+    /** Enrolls the device whose console is at the far end of the serial line, off the FX thread. */
+    private void enrollOverSerial() {
+        String line = serialDevice.getText().strip();
+        String as = serialName.getText().strip();
+        Optional<String> secret = Optional.of(serialToken.getText().strip()).filter(t -> !t.isEmpty());
+        context.messages().info("enrolling " + as + " over " + line + " ...");
+        context.background().run("enroll " + as + " over " + line, () -> {
+            var request = new SerialProvisioner.Request(line, CONSOLE_BAUD, as, secret.map(EnrollmentToken::parse), Optional.empty());
+            DeviceRecord device = SerialProvisioner.provision(request, context.home().fleetCaCreatingIfMissing(), serialProgress);
+            context.home().devices().put(device);
+            return device;
+        }, device -> {
+            serialToken.clear();
+            context.messages().info("enrolled " + device.name() + " at " + device.address() + " over " + line + " (key " + device.keyPin() + ")");
             context.devicesChanged();
         });
     }
