@@ -126,7 +126,7 @@ public final class BoardView extends BorderPane {
         board.addListener(new PinChangeLog(new PrintWriter(new OutputStreamWriter(
                 new LineSplitter(onFx(timeline::add)), StandardCharsets.UTF_8)), grants));
         SimulatedSerialPort ports = new SimulatedSerialPort();
-        Platform.runLater(() -> serial.show(grants.serial(), ports));
+        serial.attach(grants.serial(), ports);
         Peripherals peripherals = new Peripherals(Optional.of(board), ports, "the simulated board has every line");
         return new LocalRun(context.sandbox(), peripherals).start(launch, InputStream.nullInputStream(),
                 new LineSplitter(onFx(line -> stdout.appendText(line + "\n"))),

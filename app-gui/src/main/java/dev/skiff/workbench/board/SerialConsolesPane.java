@@ -2,8 +2,11 @@ package dev.skiff.workbench.board;
 
 import dev.skiff.protocols.manifest.SerialGrant;
 import dev.skiff.runtime.capability.serial.SimulatedSerialPort;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import javafx.application.Platform;
+import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
@@ -21,11 +24,15 @@ final class SerialConsolesPane extends VBox {
         getChildren().add(new Label("Run an app to see its serial ports."));
     }
 
-    /** Draws a console per port of {@code grants} on {@code ports}, replacing the previous run's. */
-    void show(Map<String, SerialGrant> grants, SimulatedSerialPort ports) {
-        getChildren().clear();
+    /**
+     * Draws a console per port of {@code grants} on {@code ports}, replacing the previous run's.
+     * Called off the FX thread before the guest starts, so no byte it writes comes before the
+     * console listens; the nodes are made here and put in the scene on the FX thread.
+     */
+    void attach(Map<String, SerialGrant> grants, SimulatedSerialPort ports) {
+        List<Node> nodes = new ArrayList<>();
         if (grants.isEmpty()) {
-            getChildren().add(new Label("This app has no serial grants."));
+            nodes.add(new Label("This app has no serial grants."));
         }
         grants.forEach((label, grant) -> {
             SimulatedSerialPort.Console console = ports.console(grant.device());
@@ -46,7 +53,8 @@ final class SerialConsolesPane extends VBox {
                 console.send(SerialText.encode(send.getText()));
                 send.clear();
             });
-            getChildren().addAll(new Label("Serial " + label + " (" + grant.device() + ", " + grant.baud() + " baud)"), received, send);
+            nodes.addAll(List.of(new Label("Serial " + label + " (" + grant.device() + ", " + grant.baud() + " baud)"), received, send));
         });
+        Platform.runLater(() -> getChildren().setAll(nodes));
     }
 }
