@@ -3,13 +3,11 @@ package dev.skiff.workbench.devices;
 import dev.skiff.agent.client.DeviceEnroller;
 import dev.skiff.agent.client.DeviceRecord;
 import dev.skiff.agent.client.DeviceStatus;
-import dev.skiff.agent.client.SerialProvisioner;
 import dev.skiff.agent.enroll.EnrollmentToken;
 import dev.skiff.protocols.Quantities;
 import dev.skiff.workbench.ProgressPane;
 import dev.skiff.workbench.WorkbenchContext;
 import java.util.List;
-import java.util.Optional;
 import java.util.function.Function;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
@@ -32,9 +30,6 @@ import javafx.scene.layout.VBox;
  * all off the FX thread.
  */
 public final class DevicesView extends BorderPane {
-    /** The agent's console speed by default, as {@code skiff device provision}'s. */
-    private static final int CONSOLE_BAUD = 115200;
-
     private final WorkbenchContext context;
     private final TextField address = field("enroll-address", "HOST:PORT");
     private final TextField token = field("enroll-token", "token the agent printed (SECRET.PIN)");
@@ -117,16 +112,10 @@ public final class DevicesView extends BorderPane {
 
     /** Enrolls the device whose console is at the far end of the serial line, off the FX thread. */
     private void enrollOverSerial() {
-        String line = serialDevice.getText().strip();
-        String as = serialName.getText().strip();
-        Optional<String> secret = Optional.of(serialToken.getText().strip()).filter(t -> !t.isEmpty());
-        context.messages().info("enrolling " + as + " over " + line + " ...");
-        context.background().run("enroll " + as + " over " + line, () -> {
-            var request = new SerialProvisioner.Request(line, CONSOLE_BAUD, as, secret.map(EnrollmentToken::parse), Optional.empty());
-            DeviceRecord device = SerialProvisioner.provision(request, context.home().fleetCaCreatingIfMissing(), serialProgress);
-            context.home().devices().put(device);
-            return device;
-        }, device -> {
+        SerialEnrollment enrollment = new SerialEnrollment(serialDevice.getText(), serialName.getText(), serialToken.getText());
+        String line = enrollment.port();
+        context.messages().info("enrolling " + enrollment.name() + " over " + line + " ...");
+        context.background().run("enroll " + enrollment.name() + " over " + line, () -> enrollment.enroll(context.home(), serialProgress), device -> {
             serialToken.clear();
             context.messages().info("enrolled " + device.name() + " at " + device.address() + " over " + line + " (key " + device.keyPin() + ")");
             context.devicesChanged();
