@@ -95,6 +95,11 @@ public final class AgentBench {
                 say("deploys: " + deployed);
                 churned = churn(client, pushed(client, operator, operator.buildSigned("churn", "1", hello, "resources: {memory: 1M}\n")), churn);
                 say("churn: " + churned);
+            }
+            // Density in an agent of its own, as a device that just runs its apps: what the deploys and
+            // churn above left in the first agent's heap and code cache is not what idle containers cost.
+            try (AgentProcess agent = AgentProcess.start(jar, agentFlags, work.resolve("density"), MEMORY_BUDGET, operator.publicKey())) {
+                AgentClient client = operator.enroll(agent);
                 density = density(agent, client, pushed(client, operator, operator.buildSigned("idle", "1", sleeper,
                         "args: [\"3600000\"]\nresources: {memory: 1M}\nrestart: {policy: \"no\"}\nhealth: {running-for: 0s}\n")), sleepers);
                 say("density: " + density);

@@ -85,8 +85,9 @@ record AgentReport(List<String> agentFlags, String loadBefore, String loadAfter,
                         """.formatted(AgentBench.RUN_CLIENTS, AgentBench.CHURN_WARM_UP) + """
                         - **Density**: `examples/sleeper` (`args: ["3600000"]`: prints once, then blocks in
                           `poll_oneoff`), each its own app with `resources.memory: 1M`, deployed through the API into one
-                          agent (memory budget %s); RSS read after the same pause once the last deploy answered; the count running is the agent's own
-                          `/metrics`.
+                          freshly started agent of its own (memory budget %s; the deploys and churn ran in another), RSS read
+                          after the same pause once the last deploy answered ("before" is that agent enrolled, with the image
+                          pushed); the count running is the agent's own `/metrics`.
                         - **Deploy**: `examples/sleeper` padded to exactly 1 MiB with a custom section of random bytes
                           (a fresh one per deploy, so every deploy verifies and compiles a module the agent has not
                           seen), built and signed in the operator's store, pushed with its signature to the agent's
