@@ -1,5 +1,7 @@
 package dev.skiff.protocols.manifest;
 
+import static dev.skiff.protocols.manifest.CapabilitiesYaml.parse;
+import static dev.skiff.protocols.manifest.CapabilitiesYaml.problems;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
@@ -10,16 +12,6 @@ import org.junit.jupiter.api.Test;
 
 /** The {@code capabilities: gpio:} section of skiff.yaml. */
 class GpioGrantParsingTest {
-
-    private static AppManifest parse(String capabilities) throws ManifestException {
-        return ManifestParser.parse("name: app\nversion: '1'\ncapabilities:\n" + capabilities, "skiff.yaml");
-    }
-
-    private static List<String> problems(String capabilities) {
-        var e = assertThrows(ManifestException.class, () -> parse(capabilities));
-        return e.problems().stream().map(ManifestException.Problem::toString).toList();
-    }
-
     @Test
     void outputAndInputGrantsWithDefaults() throws Exception {
         AppManifest m = parse("""
