@@ -1,6 +1,5 @@
 package dev.skiff.cli;
 
-import dev.skiff.agent.client.DeviceEnroller;
 import dev.skiff.agent.client.DeviceRecord;
 import dev.skiff.agent.enroll.EnrollmentToken;
 import dev.skiff.agent.pki.FleetCa;
@@ -34,8 +33,7 @@ final class DeviceEnrollCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        DeviceRecord device = DeviceEnroller.enroll(address, EnrollmentToken.parse(token), name, FleetCa.open(SkiffHome.caDir()));
-        SkiffHome.devices().put(device);
+        DeviceRecord device = SkiffHome.home().enroll(address, EnrollmentToken.parse(token), name, FleetCa.open(SkiffHome.caDir()));
         spec.commandLine().getOut().println("enrolled " + device.name() + " at " + device.address() + " (key " + device.keyPin() + ")");
         return 0;
     }

@@ -1,5 +1,6 @@
 package dev.skiff.cli;
 
+import dev.skiff.agent.AgentConfig;
 import dev.skiff.agent.client.DeviceRecord;
 import dev.skiff.agent.client.SerialProvisioner;
 import dev.skiff.agent.enroll.EnrollmentToken;
@@ -26,7 +27,7 @@ final class DeviceProvisionCommand implements Callable<Integer> {
     @Option(names = "--serial", required = true, paramLabel = "DEVICE", description = "This machine's end of the line, e.g. /dev/ttyUSB0.")
     String serial;
 
-    @Option(names = "--baud", defaultValue = "115200", paramLabel = "BAUD", description = "Line speed (default: ${DEFAULT-VALUE}, the agent's default).")
+    @Option(names = "--baud", defaultValue = "" + AgentConfig.Console.DEFAULT_BAUD, paramLabel = "BAUD", description = "Line speed (default: ${DEFAULT-VALUE}, the agent's default).")
     int baud;
 
     @Option(names = "--name", required = true, paramLabel = "NAME", description = "The name to know the device by.")
@@ -44,9 +45,8 @@ final class DeviceProvisionCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         var request = new SerialProvisioner.Request(serial, baud, name,
                 Optional.ofNullable(token).map(EnrollmentToken::parse), Optional.ofNullable(address));
-        DeviceRecord device = SerialProvisioner.provision(request, FleetCa.open(SkiffHome.caDir()),
+        DeviceRecord device = SkiffHome.home().provision(request, FleetCa.open(SkiffHome.caDir()),
                 ProgressPrinter.forStderr(spec.commandLine().getErr()));
-        SkiffHome.devices().put(device);
         spec.commandLine().getOut().println("enrolled " + device.name() + " at " + device.address() + " (key " + device.keyPin() + ")");
         return 0;
     }

@@ -11,7 +11,7 @@ import java.nio.file.Path;
 final class SkiffHome {
     private SkiffHome() {}
 
-    private static OperatorHome home() {
+    static OperatorHome home() {
         return OperatorHome.fromEnvironment();
     }
 

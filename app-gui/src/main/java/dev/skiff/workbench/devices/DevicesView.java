@@ -1,6 +1,5 @@
 package dev.skiff.workbench.devices;
 
-import dev.skiff.agent.client.DeviceEnroller;
 import dev.skiff.agent.client.DeviceRecord;
 import dev.skiff.agent.client.DeviceStatus;
 import dev.skiff.agent.enroll.EnrollmentToken;
@@ -99,11 +98,8 @@ public final class DevicesView extends BorderPane {
         String as = name.getText().strip();
         String secret = token.getText().strip();
         context.messages().info("enrolling " + as + " at " + at + " ...");
-        context.background().run("enroll " + as + " at " + at, () -> {
-            DeviceRecord device = DeviceEnroller.enroll(at, EnrollmentToken.parse(secret), as, context.home().fleetCaCreatingIfMissing());
-            context.home().devices().put(device);
-            return device;
-        }, device -> {
+        context.background().run("enroll " + as + " at " + at,
+                () -> context.home().enroll(at, EnrollmentToken.parse(secret), as, context.home().fleetCaCreatingIfMissing()), device -> {
             token.clear();
             context.messages().info("enrolled " + device.name() + " at " + device.address() + " (key " + device.keyPin() + ")");
             context.devicesChanged();

@@ -1,5 +1,6 @@
 package dev.skiff.workbench.devices;
 
+import dev.skiff.agent.AgentConfig;
 import dev.skiff.agent.client.DeviceRecord;
 import dev.skiff.agent.client.OperatorHome;
 import dev.skiff.agent.client.SerialProvisioner;
@@ -15,9 +16,6 @@ import java.util.Optional;
  * @param token what was typed in the token field; blank: the one the device tells over the line
  */
 record SerialEnrollment(String port, String name, String token) {
-    /** The agent's console speed by default, as {@code skiff device provision}'s. */
-    static final int CONSOLE_BAUD = 115200;
-
     /** The fields as typed, without the spaces around them. */
     SerialEnrollment {
         port = port.strip();
@@ -28,14 +26,11 @@ record SerialEnrollment(String port, String name, String token) {
     /** @throws IllegalArgumentException when the token is typed but is not one, before the port is opened */
     SerialProvisioner.Request request() {
         Optional<EnrollmentToken> given = Optional.of(token).filter(t -> !t.isEmpty()).map(EnrollmentToken::parse);
-        return new SerialProvisioner.Request(port, CONSOLE_BAUD, name, given, Optional.empty());
+        return new SerialProvisioner.Request(port, AgentConfig.Console.DEFAULT_BAUD, name, given, Optional.empty());
     }
 
     /** Off the FX thread: the enrollment over the line (the fleet CA made on first use), then the device recorded. */
     DeviceRecord enroll(OperatorHome home, ProgressListener progress) throws IOException, InterruptedException {
-        SerialProvisioner.Request request = request();
-        DeviceRecord device = SerialProvisioner.provision(request, home.fleetCaCreatingIfMissing(), progress);
-        home.devices().put(device);
-        return device;
+        return home.provision(request(), home.fleetCaCreatingIfMissing(), progress);
     }
 }

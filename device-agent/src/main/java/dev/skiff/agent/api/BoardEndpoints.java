@@ -24,9 +24,10 @@ final class BoardEndpoints {
         this.agent = agent;
     }
 
+    /** Any backend answers with its name, so clients can tell what a device offers; only a simulated board lists lines. */
     void board(ApiExchange exchange) throws IOException {
         var sorted = new TreeMap<GpioLine, Level>(Comparator.comparing(GpioLine::chip).thenComparingInt(GpioLine::line));
-        sorted.putAll(board().levels());
+        agent.gpio().simulatedBoard().ifPresent(simulated -> sorted.putAll(simulated.levels()));
         var lines = sorted.entrySet().stream()
                 .map(e -> new BoardInfo.BoardLine(e.getKey().chip(), e.getKey().line(), e.getKey().toString(), e.getValue().yaml()))
                 .toList();

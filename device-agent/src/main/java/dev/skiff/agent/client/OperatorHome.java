@@ -1,6 +1,8 @@
 package dev.skiff.agent.client;
 
+import dev.skiff.agent.enroll.EnrollmentToken;
 import dev.skiff.agent.pki.FleetCa;
+import dev.skiff.image.progress.ProgressListener;
 import dev.skiff.image.store.ImageStore;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -42,6 +44,21 @@ public record OperatorHome(Path dir) {
     /** The devices this operator enrolled. */
     public DeviceRegistry devices() {
         return new DeviceRegistry(dir.resolve("devices.json"));
+    }
+
+    /** Enrolls the device at {@code address} with the token it printed, and records it among this operator's devices. */
+    public DeviceRecord enroll(String address, EnrollmentToken token, String name, FleetCa ca) throws IOException {
+        DeviceRecord device = DeviceEnroller.enroll(address, token, name, ca);
+        devices().put(device);
+        return device;
+    }
+
+    /** Enrolls the device whose console is at the far end of a serial line, and records it among this operator's devices. */
+    public DeviceRecord provision(SerialProvisioner.Request request, FleetCa ca, ProgressListener progress)
+            throws IOException, InterruptedException {
+        DeviceRecord device = SerialProvisioner.provision(request, ca, progress);
+        devices().put(device);
+        return device;
     }
 
     /** A client for an enrolled device, with the operator's certificate. */
