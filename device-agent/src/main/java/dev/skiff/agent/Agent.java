@@ -65,6 +65,7 @@ public final class Agent implements AutoCloseable {
     private final RunRepository runs;
     private final Enrollment enrollment;
     private final DeviceGpio gpio;
+    private final Peripherals peripherals;
     private final boolean ownsSandbox;
 
     private Agent(AgentConfig config, StateDb db, ContentStore content, Sandbox sandbox, boolean ownsSandbox, Enrollment enrollment) {
@@ -80,8 +81,9 @@ public final class Agent implements AutoCloseable {
             case SIM -> DeviceGpio.simulated();
             case PI4J -> DeviceGpio.pi4j();
         };
-        this.supervisor = new Supervisor(sandbox, logs, runs, config.memoryBudgetBytes(), new Peripherals(gpio.backend(), new JsscSerialBackend(),
-                "this agent has no GPIO; set gpio: {backend: pi4j} (or sim) in its config"));
+        this.peripherals = new Peripherals(gpio.backend(), new JsscSerialBackend(),
+                "this agent has no GPIO; set gpio: {backend: pi4j} (or sim) in its config");
+        this.supervisor = new Supervisor(sandbox, logs, runs, config.memoryBudgetBytes(), peripherals);
         this.events = new EventLog(db);
         TrustGate trust = new TrustGate(content.images(), config.trust());
         this.deployer = new Deployer(db, events, supervisor, content, sandbox, data.resolve("volumes"), trust,
@@ -139,6 +141,11 @@ public final class Agent implements AutoCloseable {
     /** The device's GPIO: its backend, and with {@code sim} the board the API shows and drives. */
     public DeviceGpio gpio() {
         return gpio;
+    }
+
+    /** The GPIO lines and serial devices containers are granted, and which container holds each. */
+    public Peripherals peripherals() {
+        return peripherals;
     }
 
     /** Where images are delivered to, under the reference they are then deployed by. */

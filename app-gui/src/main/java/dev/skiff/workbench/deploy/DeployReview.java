@@ -14,18 +14,22 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * What the image asks for beside what each chosen device offers (memory, GPIO backend and lines),
- * and the devices it must not be deployed to.
+ * What the image asks for beside what each chosen device offers (memory, GPIO backend and lines,
+ * serial ports), and the devices it must not be deployed to.
  *
- * @param blocked devices that cannot run the image (no GPIO where it needs GPIO)
+ * @param blocked devices that would refuse the image (see {@link GrantReview})
  */
 public record DeployReview(String text, Set<String> blocked) {
     public DeployReview {
         blocked = Set.copyOf(blocked);
     }
 
-    /** Inspects the image in the local store and asks each online device for its GPIO; call off the FX thread. */
-    public static DeployReview of(OperatorHome home, Reference image, List<DeviceStatus> devices) throws Exception {
+    /**
+     * Inspects the image in the local store and asks each online device what it offers; call off the FX thread.
+     *
+     * @param app the app to deploy as, or null for the image's repository name
+     */
+    public static DeployReview of(OperatorHome home, Reference image, String app, List<DeviceStatus> devices) throws Exception {
         ImageInspector.Details details = new ImageInspector(home.imageStore()).inspect(image);
         CapabilityGrants asks = details.app().map(AppManifest::capabilities).orElse(CapabilityGrants.NONE);
         long memory = details.app().map(a -> a.resources().memoryBytes()).orElse(0L);
@@ -45,15 +49,15 @@ public record DeployReview(String text, Set<String> blocked) {
             long free = info.memoryBudgetBytes() - info.memoryUsedBytes();
             text.append(info.os()).append('/').append(info.arch()).append(", ").append(Quantities.formatBytes(free)).append(" memory free")
                     .append(memory > free ? " — NOT ENOUGH for this app" : "");
-            GrantReview gpio;
+            GrantReview grants;
             try {
-                gpio = GrantReview.of(asks, GpioOffer.probe(home.client(d.device())));
+                grants = GrantReview.of(name, app != null ? app : image.shortName(), asks, home.client(d.device()).board());
             } catch (IOException e) {
-                text.append("\n  GPIO: could not ask (").append(e.getMessage()).append("); the device checks the grants at deploy");
+                text.append("\n  grants: could not ask (").append(e.getMessage()).append("); the device checks them at deploy");
                 continue;
             }
-            gpio.lines().forEach(line -> text.append("\n  ").append(line));
-            if (!gpio.deployable()) {
+            grants.lines().forEach(line -> text.append("\n  ").append(line));
+            if (!grants.deployable()) {
                 blocked.add(name);
             }
         }

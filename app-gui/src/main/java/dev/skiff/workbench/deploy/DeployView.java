@@ -90,6 +90,7 @@ public final class DeployView extends BorderPane {
         deploy.disableProperty().bind(image.valueProperty().isNull().or(targets.getSelectionModel().selectedItemProperty().isNull())
                 .or(reviewed.not()).or(blocked));
         image.valueProperty().addListener((obs, old, value) -> review());
+        app.textProperty().addListener((obs, old, value) -> review()); // whether a port's holder is this app depends on it
         targets.getSelectionModel().getSelectedItems().addListener((ListChangeListener<String>) change -> review());
         devices.addListener((ListChangeListener<DeviceStatus>) change -> {
             List<String> now = devices.stream().map(d -> d.device().name()).toList();
@@ -137,7 +138,8 @@ public final class DeployView extends BorderPane {
             return;
         }
         review.setText("Reviewing " + chosen.familiar() + " against the chosen devices…");
-        context.background().run("review " + chosen.familiar(), () -> DeployReview.of(context.home(), chosen, chosenDevices), result -> {
+        String appName = appName();
+        context.background().run("review " + chosen.familiar(), () -> DeployReview.of(context.home(), chosen, appName, chosenDevices), result -> {
             // an answer for an earlier choice is stale
             if (round == reviews) {
                 review.setText(result.text());
@@ -149,7 +151,7 @@ public final class DeployView extends BorderPane {
 
     private void deploy() {
         Reference chosen = image.getValue();
-        String appName = app.getText().isBlank() ? null : app.getText().strip();
+        String appName = appName();
         progress.begin("deploy " + chosen.familiar());
         for (DeviceStatus target : targets.getSelectionModel().getSelectedItems().stream().map(this::status).toList()) {
             String device = target.device().name();
@@ -174,6 +176,11 @@ public final class DeployView extends BorderPane {
     }
 
     /** The latest status of a device of the list. */
+    /** The app field, or null for the image's repository name. */
+    private String appName() {
+        return app.getText().isBlank() ? null : app.getText().strip();
+    }
+
     private DeviceStatus status(String name) {
         return devices.stream().filter(d -> d.device().name().equals(name)).findFirst().orElseThrow();
     }

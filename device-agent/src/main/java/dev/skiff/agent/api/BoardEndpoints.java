@@ -9,13 +9,16 @@ import dev.skiff.protocols.manifest.GpioGrant;
 import dev.skiff.protocols.manifest.GpioGrant.Level;
 import dev.skiff.runtime.capability.gpio.GpioLine;
 import dev.skiff.runtime.capability.gpio.SimulatedBoard;
+import dev.skiff.runtime.capability.serial.LocalSerialPorts;
 import java.io.IOException;
 import java.util.Comparator;
+import java.util.List;
 import java.util.TreeMap;
 
 /**
- * {@code /v1/board…}: with the {@code sim} GPIO backend, the simulated board seen and driven from
- * outside, as the workbench draws it: line levels, the timeline of changes, inputs set like buttons.
+ * {@code /v1/board…}: what the device offers apps' grants (GPIO backend, serial ports), and with
+ * the {@code sim} GPIO backend the simulated board seen and driven from outside, as the workbench
+ * draws it: line levels, the timeline of changes, inputs set like buttons.
  */
 final class BoardEndpoints {
     private final Agent agent;
@@ -24,14 +27,23 @@ final class BoardEndpoints {
         this.agent = agent;
     }
 
-    /** Any backend answers with its name, so clients can tell what a device offers; only a simulated board lists lines. */
+    /** Any agent answers, so clients can review grants against it; only a simulated board lists lines. */
     void board(ApiExchange exchange) throws IOException {
         var sorted = new TreeMap<GpioLine, Level>(Comparator.comparing(GpioLine::chip).thenComparingInt(GpioLine::line));
         agent.gpio().simulatedBoard().ifPresent(simulated -> sorted.putAll(simulated.levels()));
         var lines = sorted.entrySet().stream()
                 .map(e -> new BoardInfo.BoardLine(e.getKey().chip(), e.getKey().line(), e.getKey().toString(), e.getValue().yaml()))
                 .toList();
-        exchange.json(200, new BoardInfo(agent.gpio().backendName(), lines));
+        exchange.json(200, new BoardInfo(agent.gpio().backendName(), lines, serialPorts()));
+    }
+
+    /** The ports sysfs lists, those containers hold (a pty, say) and the console, each with its holder. */
+    private List<BoardInfo.SerialPort> serialPorts() {
+        var heldBy = new TreeMap<String, String>();
+        LocalSerialPorts.list().forEach(device -> heldBy.put(device, null));
+        heldBy.putAll(agent.peripherals().serialHolders());
+        agent.config().console().ifPresent(console -> heldBy.put(console.device(), BoardInfo.CONSOLE));
+        return heldBy.entrySet().stream().map(e -> new BoardInfo.SerialPort(e.getKey(), e.getValue())).toList();
     }
 
     void timeline(ApiExchange exchange) throws IOException {

@@ -33,6 +33,13 @@ public final class ExclusiveOwners<K> {
         grantNames.keySet().forEach(resource -> holders.put(resource, new Holder(lease, container)));
     }
 
+    /** Every held resource with the container that holds it, as now. */
+    public synchronized Map<K, String> holders() {
+        Map<K, String> snapshot = new HashMap<>();
+        holders.forEach((resource, holder) -> snapshot.put(resource, holder.container()));
+        return snapshot;
+    }
+
     public synchronized void releaseAll(Object lease) {
         holders.values().removeIf(holder -> holder.lease() == lease);
     }

@@ -7,6 +7,7 @@ import dev.skiff.runtime.capability.serial.SerialBackend;
 import dev.skiff.runtime.capability.serial.SerialHost;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -44,5 +45,10 @@ public final class Peripherals {
             modules.addAll(host.hostModules(container, grants));
         }
         return modules;
+    }
+
+    /** Each serial device a container holds now, with that container's name. */
+    public Map<String, String> serialHolders() {
+        return serial.holders();
     }
 }

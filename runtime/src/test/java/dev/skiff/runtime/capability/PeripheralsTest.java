@@ -38,6 +38,7 @@ class PeripheralsTest {
         for (HostModule module : first) {
             module.lease().acquire();
         }
+        assertEquals(Map.of("/dev/ttyAMA0", "app-1"), peripherals.serialHolders());
         var second = peripherals.hostModules("app-2", BOTH);
         var e = assertThrows(CapabilityUnavailableException.class, () -> {
             for (HostModule module : second) {
@@ -46,6 +47,7 @@ class PeripheralsTest {
         });
         assertTrue(e.getMessage().contains("is owned by container app-1; it has one owner at a time"), e.getMessage());
         first.forEach(module -> module.lease().release());
+        assertEquals(Map.of(), peripherals.serialHolders());
         for (HostModule module : second) {
             module.lease().acquire(); // free again once the first let go
         }

@@ -4,6 +4,7 @@ import dev.skiff.protocols.manifest.CapabilityGrants;
 import dev.skiff.runtime.capability.ExclusiveOwners;
 import dev.skiff.runtime.capability.HostModule;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The host side of {@code skiff:serial/port@0.1.0} for every container of a process (a CLI run,
@@ -32,5 +33,10 @@ public final class SerialHost {
         }
         SerialSession session = new SerialSession(container, grants.serial(), backend, owners);
         return List.of(new HostModule(PORT, PortInterface.functions(session), session));
+    }
+
+    /** Each device a container holds now, with that container's name. */
+    public Map<String, String> holders() {
+        return owners.holders();
     }
 }
