@@ -24,8 +24,13 @@ import java.util.regex.Pattern;
  * [--idle-starts 3] [--churn 1000] [--sleepers 1000] [--deploys 5] EXAMPLES_DIR}
  */
 public final class AgentBench {
-    /** How long the agent is left alone before its RSS is read, so start-up garbage and JIT threads have settled. */
+    /** How long the agent is left alone before its RSS is read after a start or the density deploys. */
     static final Duration SETTLE = Duration.ofSeconds(5);
+    /**
+     * How long an agent left alone since its start counts as idle: its RSS falls by about 6 MB
+     * some 10 s after ready (the JIT's start-up compilations done, their memory trimmed), then holds.
+     */
+    static final Duration IDLE = Duration.ofSeconds(20);
     /** Concurrent API clients for deploys: the agent serialises them, so a few are enough to keep it busy. */
     private static final int DEPLOY_CLIENTS = 4;
     /** Concurrent API clients for runs, each on its own kept-alive connection: runs go on in parallel in the agent. */
@@ -36,8 +41,8 @@ public final class AgentBench {
     static final String MEMORY_BUDGET = "1200M";
     private static final Pattern RUNNING = Pattern.compile("(?m)^skiff_containers\\{state=\"running\"} (\\d+)$");
 
-    /** A fresh agent's time to ready and its RSS after {@link #SETTLE}. */
-    record IdleFigure(Duration ready, long rssBytes) {}
+    /** A fresh agent's time to ready and its RSS after {@link #SETTLE} and after {@link #IDLE}. */
+    record IdleFigure(Duration ready, long settledRssBytes, long idleRssBytes) {}
 
     /** {@code containers} runs (create, start, wait, delete) in {@code elapsed}; {@code failures} did not exit 0. */
     record ChurnFigure(int containers, Duration elapsed, int failures) {
@@ -115,7 +120,9 @@ public final class AgentBench {
             throws IOException, InterruptedException {
         AgentProcess agent = AgentProcess.start(jar, flags, dir, MEMORY_BUDGET, operator.publicKey());
         Thread.sleep(SETTLE);
-        figures.add(new IdleFigure(agent.readyTime(), agent.rssBytes()));
+        long settled = agent.rssBytes();
+        Thread.sleep(IDLE.minus(SETTLE));
+        figures.add(new IdleFigure(agent.readyTime(), settled, agent.rssBytes()));
         return agent;
     }
 
