@@ -98,10 +98,6 @@ public final class AgentMain {
             out.println("skiff-agent: serial provisioning on " + line.device() + " at " + line.baud() + " baud");
         }
         out.flush();
-        // Start-up (class loading, key generation, migrations, TLS set-up) leaves a heap that the
-        // serial collector gives back to the kernel only at a full collection, which an idle agent
-        // would never reach: about 6 MB of RSS (bench/results/agent.md).
-        System.gc();
         CountDownLatch stopped = new CountDownLatch(1);
         CountDownLatch shutdown = new CountDownLatch(1);
         // The JVM runs shutdown hooks on SIGTERM/SIGINT; this one stops the containers before it exits.
