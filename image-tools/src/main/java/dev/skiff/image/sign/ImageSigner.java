@@ -33,14 +33,19 @@ public final class ImageSigner {
     public SignedImage sign(Reference ref, SigningKey key) throws IOException, ImageFormatException, GeneralSecurityException {
         List<SignatureTarget> targets = SignatureTarget.of(store, ref);
         for (SignatureTarget target : targets) {
-            List<Descriptor> layers = new ArrayList<>();
-            for (Descriptor existing : signatures.layers(ref, target.digest())) {
-                if (!key.id().equals(existing.annotation(SignatureManifests.KEY_ID))) {
-                    layers.add(existing);
+            Descriptor signature = signatureLayer(ref, target.digest(), key);
+            // read, add, write back under the store's lock, so a concurrent signer's signature is kept
+            store.locked(() -> {
+                List<Descriptor> layers = new ArrayList<>();
+                for (Descriptor existing : signatures.layers(ref, target.digest())) {
+                    if (!key.id().equals(existing.annotation(SignatureManifests.KEY_ID))) {
+                        layers.add(existing);
+                    }
                 }
-            }
-            layers.add(signatureLayer(ref, target.digest(), key));
-            signatures.write(ref, target.digest(), layers);
+                layers.add(signature);
+                signatures.write(ref, target.digest(), layers);
+                return null;
+            });
         }
         return new SignedImage(ref, targets, key.id());
     }

@@ -228,13 +228,27 @@ public final class ImageStore {
         Files.move(temp, root.resolve("index.json"), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     }
 
-    private interface Locked<T> {
-        T run() throws IOException;
+    /** Work on the store that must not interleave with another writer's; see {@link #locked}. */
+    public interface Locked<T, E extends Exception> {
+        T run() throws IOException, E;
     }
 
-    private <T> T withLock(Locked<T> action) throws IOException {
+    /**
+     * Runs {@code action} holding the store's lock (against other threads and other processes),
+     * for a read-modify-write of tags such as adding a signature beside those already there: two
+     * signers reading the same list would otherwise each write it back without the other's. Tag
+     * changes inside {@code action} take the lock again, which its holder may.
+     */
+    public <T, E extends Exception> T locked(Locked<T, E> action) throws IOException, E {
+        return withLock(action);
+    }
+
+    private <T, E extends Exception> T withLock(Locked<T, E> action) throws IOException, E {
         Path lockFile = root.resolve(".lock").toAbsolutePath().normalize();
         ReentrantLock inProcess = IN_PROCESS.computeIfAbsent(lockFile, f -> new ReentrantLock());
+        if (inProcess.isHeldByCurrentThread()) {
+            return action.run(); // its file lock is held already; locking the file again would throw
+        }
         inProcess.lock();
         try (FileChannel ch = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
                 FileLock ignored = ch.lock()) {

@@ -16,9 +16,14 @@ import dev.skiff.image.store.ImageGraph;
 import dev.skiff.image.store.ImageStore;
 import dev.skiff.image.store.TaggedImage;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -83,6 +88,29 @@ class ImageSignerTest {
         signer.sign(image.reference(), key);
         assertEquals(List.of(other.id(), key.id()), signerIds(image.index().digest()));
         assertEquals(List.of(other.id(), key.id()), signerIds(image.wasmManifest().digest()));
+    }
+
+    @Test
+    void twoSignersAtOnceBothKeepTheirSignature() throws Exception {
+        SigningKey other = SigningKeys.newKey();
+        for (int round = 0; round < 20; round++) {
+            TinyWasmImage fresh = TinyWasmImage.tag(store, "127.0.0.1:5000/hello:race-" + round, "round " + round);
+            CyclicBarrier start = new CyclicBarrier(2);
+            try (ExecutorService signers = Executors.newFixedThreadPool(2)) {
+                List<Future<?>> done = new ArrayList<>();
+                for (SigningKey k : List.of(key, other)) {
+                    // a signer of its own per thread, as two skiff sign processes would each have
+                    done.add(signers.submit(() -> {
+                        start.await();
+                        return new ImageSigner(store).sign(fresh.reference(), k);
+                    }));
+                }
+                for (Future<?> f : done) {
+                    f.get();
+                }
+            }
+            assertEquals(Set.of(key.id(), other.id()), Set.copyOf(signerIds(fresh.index().digest())), "round " + round);
+        }
     }
 
     @Test
