@@ -1,5 +1,6 @@
 package dev.skiff.fleet;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
@@ -13,6 +14,11 @@ public record FleetSettings(String broker, Path database) {
     public static FleetSettings resolve(Path skiffHome, String brokerOption) {
         String broker = brokerOption != null ? brokerOption : System.getenv(BROKER_VARIABLE);
         return new FleetSettings(broker, skiffHome.resolve("fleet").resolve("fleet.db"));
+    }
+
+    /** Whether a rollout was ever started from this home: listing rollouts need not create the database. */
+    public boolean hasDatabase() {
+        return Files.exists(database);
     }
 
     /** @throws IllegalArgumentException saying how to name one, when there is no broker */

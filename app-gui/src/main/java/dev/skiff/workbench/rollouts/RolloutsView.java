@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.Future;
 import javafx.application.Platform;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
@@ -84,10 +85,16 @@ public final class RolloutsView extends BorderPane {
         return button;
     }
 
-    /** Reads every rollout with its devices in the background; a broker at hand brings returned devices up to date first. */
-    public void refresh() {
+    /**
+     * Reads every rollout with its devices in the background; a broker at hand brings returned
+     * devices up to date first. A home that never started a rollout has none, and gets no database.
+     */
+    public Future<?> refresh() {
         FleetSettings settings = settings();
-        context.background().run("list rollouts", () -> {
+        return context.background().run("list rollouts", () -> {
+            if (!settings.hasDatabase()) {
+                return List.<RolloutProgress>of();
+            }
             try (FleetOperator operator = operator(settings)) {
                 List<RolloutProgress> all = new ArrayList<>();
                 for (var rollout : operator.rollouts()) {

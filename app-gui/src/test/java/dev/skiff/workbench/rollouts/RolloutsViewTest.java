@@ -3,6 +3,7 @@ package dev.skiff.workbench.rollouts;
 import static dev.skiff.workbench.WorkbenchFixture.await;
 import static dev.skiff.workbench.WorkbenchFixture.onFx;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import dev.skiff.fleet.DeviceStep;
 import dev.skiff.fleet.FleetSettings;
@@ -14,9 +15,11 @@ import dev.skiff.fleet.Selector;
 import dev.skiff.fleet.WavePlan;
 import dev.skiff.workbench.WorkbenchFixture;
 import dev.skiff.workbench.WorkbenchTest;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.testfx.api.FxRobot;
 
@@ -26,6 +29,13 @@ class RolloutsViewTest extends WorkbenchTest {
 
     private Path database() {
         return FleetSettings.resolve(home, null).database();
+    }
+
+    @Test
+    void aHomeThatNeverRolledOutGetsNoFleetDatabase() throws Exception {
+        onFx(() -> workbench.rollouts().refresh()).get(30, TimeUnit.SECONDS);
+        assertFalse(Files.exists(database()), "listing no rollouts created " + database());
+        assertEquals(List.of(), onFx(() -> List.copyOf(workbench.rollouts().rollouts())));
     }
 
     @Test
