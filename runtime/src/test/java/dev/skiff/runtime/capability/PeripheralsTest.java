@@ -12,9 +12,12 @@ import dev.skiff.runtime.capability.gpio.GpioHost;
 import dev.skiff.runtime.capability.gpio.SimulatedBoard;
 import dev.skiff.runtime.capability.serial.SerialHost;
 import dev.skiff.runtime.capability.serial.SimulatedSerialPort;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Host modules from grants of both kinds, and one owner per line and device across containers. */
 class PeripheralsTest {
@@ -51,6 +54,22 @@ class PeripheralsTest {
         for (HostModule module : second) {
             module.lease().acquire(); // free again once the first let go
         }
+    }
+
+    @Test
+    void aSerialDeviceHasOneOwnerWhateverAliasItIsGrantedBy(@TempDir Path dev) throws Exception {
+        Path port = Files.createFile(dev.resolve("ttyS0"));
+        Path alias = Files.createSymbolicLink(dev.resolve("serial0"), port);
+        var first = peripherals.hostModules("app-1", serial(port));
+        first.getFirst().lease().acquire();
+        assertEquals(Map.of(port.toRealPath().toString(), "app-1"), peripherals.serialHolders());
+        var second = peripherals.hostModules("app-2", serial(alias));
+        var e = assertThrows(CapabilityUnavailableException.class, () -> second.getFirst().lease().acquire());
+        assertTrue(e.getMessage().contains("is owned by container app-1"), e.getMessage());
+    }
+
+    private static CapabilityGrants serial(Path device) {
+        return new CapabilityGrants(Map.of(), Map.of("GPS", new SerialGrant(device.toString(), 9600, SerialGrant.Parity.NONE)));
     }
 
     @Test
