@@ -175,12 +175,12 @@ public final class DeployView extends BorderPane {
         }
     }
 
-    /** The latest status of a device of the list. */
     /** The app field, or null for the image's repository name. */
     private String appName() {
         return app.getText().isBlank() ? null : app.getText().strip();
     }
 
+    /** The latest status of a device of the list. */
     private DeviceStatus status(String name) {
         return devices.stream().filter(d -> d.device().name().equals(name)).findFirst().orElseThrow();
     }

@@ -1,5 +1,6 @@
 package dev.skiff.workbench.deploy;
 
+import dev.skiff.agent.GpioSettings;
 import dev.skiff.protocols.api.BoardInfo;
 import dev.skiff.protocols.manifest.CapabilityGrants;
 import dev.skiff.protocols.manifest.GpioGrant;
@@ -39,7 +40,7 @@ public record GrantReview(List<String> lines, boolean deployable) {
             lines.add("GPIO: none needed (backend " + board.backend() + ")");
             return true;
         }
-        if (board.backend().equals("none")) {
+        if (board.backend().equals(GpioSettings.Backend.NONE.yaml())) {
             List<String> needed = asks.gpio().entrySet().stream().map(e -> e.getKey() + " (" + GpioLine.of(e.getValue()) + ")").toList();
             lines.add("NO GPIO: this device's agent has no GPIO backend (gpio: none), but the image needs " + String.join(", ", needed)
                     + ". Deploy is disabled for it: deselect it, or set gpio: {backend: sim} or {backend: pi4j} in its agent config and restart the agent.");
@@ -51,7 +52,7 @@ public record GrantReview(List<String> lines, boolean deployable) {
             String line = GpioLine.of(grant).toString();
             String level = levels.get(line);
             lines.add(label + " " + (grant instanceof GpioGrant.Output ? "output" : "input") + " on " + line + ": "
-                    + (board.backend().equals("sim") ? "simulated board" : board.backend() + " backend")
+                    + (board.backend().equals(GpioSettings.Backend.SIM.yaml()) ? "simulated board" : board.backend() + " backend")
                     + (level == null ? "" : ", now " + level));
         });
         return true;

@@ -42,7 +42,7 @@ final class BoardEndpoints {
         var heldBy = new TreeMap<String, String>();
         LocalSerialPorts.list().forEach(device -> heldBy.put(device, null));
         heldBy.putAll(agent.peripherals().serialHolders());
-        agent.config().console().ifPresent(console -> heldBy.put(console.device(), BoardInfo.CONSOLE));
+        agent.config().console().ifPresent(console -> heldBy.put(LocalSerialPorts.device(console.device()), BoardInfo.CONSOLE));
         return heldBy.entrySet().stream().map(e -> new BoardInfo.SerialPort(e.getKey(), e.getValue())).toList();
     }
 

@@ -1,5 +1,6 @@
 package dev.skiff.agent.supervisor;
 
+import dev.skiff.agent.GpioSettings;
 import dev.skiff.runtime.capability.gpio.GpioBackend;
 import dev.skiff.runtime.capability.gpio.Pi4jBackend;
 import dev.skiff.runtime.capability.gpio.SimulatedBoard;
@@ -19,16 +20,16 @@ public final class DeviceGpio implements AutoCloseable {
     }
 
     public static DeviceGpio none() {
-        return new DeviceGpio("none", null);
+        return new DeviceGpio(GpioSettings.Backend.NONE.yaml(), null);
     }
 
     public static DeviceGpio simulated() {
-        return new DeviceGpio("sim", new SimulatedBoard());
+        return new DeviceGpio(GpioSettings.Backend.SIM.yaml(), new SimulatedBoard());
     }
 
     /** The device's own GPIO lines, through Pi4J's gpiod provider. */
     public static DeviceGpio pi4j() {
-        return new DeviceGpio("pi4j", Pi4jBackend.gpiod());
+        return new DeviceGpio(GpioSettings.Backend.PI4J.yaml(), Pi4jBackend.gpiod());
     }
 
     /** The backend's name in the agent config: none, sim or pi4j. */

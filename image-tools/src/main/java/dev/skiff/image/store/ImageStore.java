@@ -95,7 +95,7 @@ public final class ImageStore {
     }
 
     public void tagAll(Map<Reference, Descriptor> tags) throws IOException {
-        withLock(() -> {
+        locked(() -> {
             Map<String, Descriptor> index = readIndex();
             tags.forEach((ref, d) -> index.put(ref.toString(), d.withAnnotations(Map.of())));
             writeIndex(index);
@@ -105,7 +105,7 @@ public final class ImageStore {
 
     /** Removes a tag (or every tag of a digest); returns what was removed. */
     public List<Reference> untag(Reference ref) throws IOException {
-        return withLock(() -> {
+        return locked(() -> {
             Map<String, Descriptor> index = readIndex();
             List<Reference> removed = new ArrayList<>();
             index.entrySet().removeIf(e -> {
@@ -174,7 +174,7 @@ public final class ImageStore {
      * releases name their images by digest only); returns how many bytes were freed.
      */
     public long gc(Collection<Descriptor> untaggedRoots) throws IOException {
-        return withLock(() -> {
+        return locked(() -> {
             List<Descriptor> roots = new ArrayList<>(readIndex().values());
             roots.addAll(untaggedRoots);
             Set<Digest> live;
@@ -240,10 +240,6 @@ public final class ImageStore {
      * changes inside {@code action} take the lock again, which its holder may.
      */
     public <T, E extends Exception> T locked(Locked<T, E> action) throws IOException, E {
-        return withLock(action);
-    }
-
-    private <T, E extends Exception> T withLock(Locked<T, E> action) throws IOException, E {
         Path lockFile = root.resolve(".lock").toAbsolutePath().normalize();
         ReentrantLock inProcess = IN_PROCESS.computeIfAbsent(lockFile, f -> new ReentrantLock());
         if (inProcess.isHeldByCurrentThread()) {

@@ -2,6 +2,7 @@ package dev.skiff.runtime.capability.serial;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
@@ -20,6 +21,19 @@ public final class LocalSerialPorts {
     /** The ports as device paths ({@code /dev/ttyAMA0}), sorted; none where there is no sysfs. */
     public static List<String> list() {
         return list(SYS_CLASS_TTY);
+    }
+
+    /**
+     * The device a path names, so one port is one port whatever alias names it ({@code /dev/serial0}
+     * and the {@code /dev/ttyS0} it links to on a Raspberry Pi): owners are claimed and reported by
+     * it. The path as given where it does not resolve (a missing device, whose open then fails).
+     */
+    public static String device(String path) {
+        try {
+            return Path.of(path).toRealPath().toString();
+        } catch (IOException | InvalidPathException e) {
+            return path;
+        }
     }
 
     static List<String> list(Path sysClassTty) {

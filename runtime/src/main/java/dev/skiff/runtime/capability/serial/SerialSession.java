@@ -6,8 +6,6 @@ import dev.skiff.runtime.capability.CapabilityUnavailableException;
 import dev.skiff.runtime.capability.ExclusiveOwners;
 import dev.skiff.runtime.capability.GuestTrap;
 import java.io.IOException;
-import java.nio.file.InvalidPathException;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
@@ -43,7 +41,7 @@ final class SerialSession implements CapabilityLease {
     @Override
     public synchronized void acquire() throws CapabilityUnavailableException {
         Map<String, String> names = new TreeMap<>();
-        grants.forEach((name, grant) -> names.put(device(grant.device()), name));
+        grants.forEach((name, grant) -> names.put(LocalSerialPorts.device(grant.device()), name));
         owners.claimAll(names, this, container, "serial device");
         for (var grant : new TreeMap<>(grants).entrySet()) {
             try {
@@ -59,19 +57,6 @@ final class SerialSession implements CapabilityLease {
         handles.clear();
         nextHandle = 1; // 0 is never a valid handle, as in the component model
         active = true;
-    }
-
-    /**
-     * The device a path names, so one port has one owner whatever alias it is granted by
-     * ({@code /dev/serial0} and {@code /dev/ttyS0} on a Raspberry Pi); the path as given where it
-     * does not resolve (a missing device, whose open then fails).
-     */
-    private static String device(String path) {
-        try {
-            return Path.of(path).toRealPath().toString();
-        } catch (IOException | InvalidPathException e) {
-            return path;
-        }
     }
 
     @Override
